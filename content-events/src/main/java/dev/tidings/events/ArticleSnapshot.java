@@ -1,0 +1,55 @@
+package dev.tidings.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The payload of every article event: the article's whole state after the change (event-carried
+ * state), so a consumer never needs to call content-service back.
+ *
+ * <p>{@code version} grows by one with every change of the article (draft edits included, so a
+ * consumer can see gaps). A consumer applies an event only if its version is newer than the one it
+ * stored; duplicates and replays change nothing. {@code bodyHtml} is already sanitized by the
+ * producer. {@code retractedAt} and {@code retractionReason} are set only on
+ * {@code article.retracted}. {@code imageUrl} is optional.
+ */
+public record ArticleSnapshot(
+        UUID id,
+        long version,
+        String slug,
+        String title,
+        String summary,
+        String bodyHtml,
+        String canonicalUrl,
+        String author,
+        List<String> topics,
+        List<String> tags,
+        Instant publishedAt,
+        Instant updatedAt,
+        Instant retractedAt,
+        String retractionReason,
+        String imageUrl) {
+
+    public ArticleSnapshot {
+        Objects.requireNonNull(id, "id must not be null");
+        if (version < 1) {
+            throw new IllegalArgumentException("version must be at least 1");
+        }
+        Objects.requireNonNull(slug, "slug must not be null");
+        Objects.requireNonNull(title, "title must not be null");
+        Objects.requireNonNull(bodyHtml, "bodyHtml must not be null");
+        Objects.requireNonNull(canonicalUrl, "canonicalUrl must not be null");
+        Objects.requireNonNull(author, "author must not be null");
+        Objects.requireNonNull(publishedAt, "publishedAt must not be null");
+        Objects.requireNonNull(updatedAt, "updatedAt must not be null");
+        summary = summary == null ? "" : summary;
+        topics = List.copyOf(Objects.requireNonNull(topics, "topics must not be null"));
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    public boolean retracted() {
+        return retractedAt != null;
+    }
+}
