@@ -1,0 +1,27 @@
+package dev.tidings.content;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * The editorial service: topics and articles over HTTP, stored in PostgreSQL, and every change
+ * other services must see relayed to Kafka through a transactional outbox.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class ContentServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ContentServiceApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.tidings.content.article;
+
+import dev.tidings.events.ArticleSnapshot;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An article as the editorial API shows it. Every change returns a new instance with
+ * {@code version} one higher, draft edits included; the version is the article's ETag.
+ */
+public record Article(
+        UUID id,
+        long version,
+        ArticleStatus status,
+        String slug,
+        String title,
+        String summary,
+        String body,
+        String bodyHtml,
+        String author,
+        List<String> topics,
+        List<String> tags,
+        String canonicalUrl,
+        String imageUrl,
+        Instant createdAt,
+        Instant publishedAt,
+        Instant updatedAt,
+        Instant retractedAt,
+        String retractionReason) {
+
+    public Article {
+        topics = List.copyOf(topics);
+        tags = List.copyOf(tags);
+    }
+
+    /** A new draft at version 1. */
+    static Article draft(UUID id, ArticleContent content, Instant now) {
+        return new Article(id, 1, ArticleStatus.DRAFT, content.slug(), content.title(), content.summary(),
+                content.body(), content.bodyHtml(), content.author(), content.topics(), content.tags(),
+                content.canonicalUrl(), content.imageUrl(), now, null, now, null, null);
+    }
+
+    Article edited(ArticleContent content, Instant now) {
+        return new Article(id, version + 1, status, content.slug(), content.title(), content.summary(),
+                content.body(), content.bodyHtml(), content.author(), content.topics(), content.tags(),
+                content.canonicalUrl(), content.imageUrl(), createdAt, publishedAt, now, null, null);
+    }
+
+    Article published(Instant now) {
+        return new Article(id, version + 1, ArticleStatus.PUBLISHED, slug, title, summary, body, bodyHtml, author,
+                topics, tags, canonicalUrl, imageUrl, createdAt, now, now, null, null);
+    }
+
+    Article retracted(String reason, Instant now) {
+        return new Article(id, version + 1, ArticleStatus.RETRACTED, slug, title, summary, body, bodyHtml, author,
+                topics, tags, canonicalUrl, imageUrl, createdAt, publishedAt, now, now, reason);
+    }
+
+    /** The event payload for this state; only for articles that were published. */
+    ArticleSnapshot toSnapshot() {
+        // A retraction does not broadcast the withdrawn text again; consumers only need to remove it.
+        String html = status == ArticleStatus.RETRACTED ? "" : bodyHtml;
+        return new ArticleSnapshot(id, version, slug, title, summary, html, canonicalUrl, author, topics, tags,
+                publishedAt, updatedAt, retractedAt, retractionReason, imageUrl);
+    }
+}
