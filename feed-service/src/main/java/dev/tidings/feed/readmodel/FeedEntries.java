@@ -1,0 +1,121 @@
+package dev.tidings.feed.readmodel;
+
+import dev.tidings.events.ArticleSnapshot;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The articles of the read model, retracted ones kept as tombstones. Writes are idempotent by
+ * (id, version): an event applies only when its version is newer than the stored one.
+ */
+@Repository
+public class FeedEntries {
+
+    private static final String COLUMNS = """
+            id, version, title, summary, body_html, canonical_url, author, topics, tags, image_url,
+            published_at, updated_at""";
+
+    private final JdbcClient jdbc;
+
+    FeedEntries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The topics the stored version of an article is in, locking its row until the transaction ends. */
+    Optional<List<String>> lockTopicsOf(UUID id) {
+        return jdbc.sql("SELECT topics FROM feed_entries WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query((rs, row) -> texts(rs.getArray("topics")))
+                .optional();
+    }
+
+    /**
+     * Stores the article's state unless a version at least as new is stored; true if it was applied.
+     * {@code retractedAt} is null for a live article.
+     */
+    boolean upsert(ArticleSnapshot article, Instant retractedAt) {
+        return jdbc.sql("""
+                INSERT INTO feed_entries (id, version, slug, title, summary, body_html, canonical_url, author, topics,
+                                          tags, image_url, published_at, updated_at, retracted_at)
+                VALUES (:id, :version, :slug, :title, :summary, :bodyHtml, :canonicalUrl, :author, :topics,
+                        :tags, :imageUrl, :publishedAt, :updatedAt, :retractedAt)
+                ON CONFLICT (id) DO UPDATE
+                    SET version = EXCLUDED.version, slug = EXCLUDED.slug, title = EXCLUDED.title,
+                        summary = EXCLUDED.summary, body_html = EXCLUDED.body_html,
+                        canonical_url = EXCLUDED.canonical_url, author = EXCLUDED.author, topics = EXCLUDED.topics,
+                        tags = EXCLUDED.tags, image_url = EXCLUDED.image_url, published_at = EXCLUDED.published_at,
+                        updated_at = EXCLUDED.updated_at, retracted_at = EXCLUDED.retracted_at
+                    WHERE feed_entries.version < EXCLUDED.version
+                """)
+                .param("id", article.id())
+                .param("version", article.version())
+                .param("slug", article.slug())
+                .param("title", article.title())
+                .param("summary", article.summary())
+                .param("bodyHtml", article.bodyHtml())
+                .param("canonicalUrl", article.canonicalUrl())
+                .param("author", article.author())
+                .param("topics", textArray(article.topics()))
+                .param("tags", textArray(article.tags()))
+                .param("imageUrl", article.imageUrl())
+                .param("publishedAt", utc(article.publishedAt()))
+                .param("updatedAt", utc(article.updatedAt()))
+                .param("retractedAt", retractedAt == null ? null : utc(retractedAt))
+                .update() == 1;
+    }
+
+    /** The newest live entries of every topic, newest first. */
+    public List<FeedEntry> newest(int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM feed_entries WHERE retracted_at IS NULL
+                ORDER BY published_at DESC, id LIMIT :limit
+                """)
+                .param("limit", limit)
+                .query(FeedEntries::entry)
+                .list();
+    }
+
+    /** The newest live entries of one topic, newest first. */
+    public List<FeedEntry> newestOf(String topic, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM feed_entries WHERE retracted_at IS NULL AND :topic = ANY (topics)
+                ORDER BY published_at DESC, id LIMIT :limit
+                """)
+                .param("topic", topic)
+                .param("limit", limit)
+                .query(FeedEntries::entry)
+                .list();
+    }
+
+    private static FeedEntry entry(ResultSet rs, int row) throws SQLException {
+        return new FeedEntry(rs.getObject("id", UUID.class), rs.getLong("version"), rs.getString("title"),
+                rs.getString("summary"), rs.getString("body_html"), rs.getString("canonical_url"),
+                rs.getString("author"), texts(rs.getArray("topics")), texts(rs.getArray("tags")),
+                rs.getString("image_url"), rs.getObject("published_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static List<String> texts(Array array) throws SQLException {
+        return List.of((String[]) array.getArray());
+    }
+
+    // Wrapped so that the named-parameter support binds one SQL array instead of expanding an IN list.
+    private static SqlParameterValue textArray(List<String> values) {
+        return new SqlParameterValue(Types.ARRAY, values.toArray(String[]::new));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.tidings.feed.rendering;
+
+import dev.tidings.feed.readmodel.FeedEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One feed, ready to render in any {@link FeedFormat}: {@code url} is its address without the
+ * format's extension (the self link and Atom id append it), {@code homeUrl} the HTML page it
+ * belongs to, {@code updated} its last change, and {@code entries} newest first.
+ */
+public record Feed(String title, String description, String url, String homeUrl, Instant updated,
+        List<FeedEntry> entries) {
+
+    public Feed {
+        Objects.requireNonNull(title, "title must not be null");
+        Objects.requireNonNull(description, "description must not be null");
+        Objects.requireNonNull(url, "url must not be null");
+        Objects.requireNonNull(homeUrl, "homeUrl must not be null");
+        Objects.requireNonNull(updated, "updated must not be null");
+        entries = List.copyOf(entries);
+    }
+
+    public String urlOf(FeedFormat format) {
+        return url + "." + format.extension();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.tidings.feed.rendering;
+
+import dev.tidings.feed.FeedProperties;
+import dev.tidings.feed.readmodel.FeedChanges;
+import dev.tidings.feed.readmodel.FeedEntries;
+import dev.tidings.feed.readmodel.Topics;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the feed behind a name: {@value #ALL} for every topic, otherwise a topic slug. The feed's
+ * {@code updated} time is its last change as stamped by the read model, never later than now.
+ */
+@Component
+public class FeedCatalog {
+
+    /** The name of the feed with every topic; a topic with this slug has no feed of its own. */
+    public static final String ALL = "all";
+
+    private final Topics topics;
+
+    private final FeedEntries entries;
+
+    private final FeedChanges changes;
+
+    private final FeedProperties properties;
+
+    private final Clock clock;
+
+    FeedCatalog(Topics topics, FeedEntries entries, FeedChanges changes, FeedProperties properties, Clock clock) {
+        this.topics = topics;
+        this.entries = entries;
+        this.changes = changes;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Optional<Feed> find(String name) {
+        if (ALL.equals(name)) {
+            return Optional.of(new Feed(properties.title() + ": all topics",
+                    "Every article published on " + properties.title(), urlOf(ALL), homeUrl(),
+                    lastChangeOf(FeedChanges.ALL_TOPICS), entries.newest(properties.entriesPerFeed())));
+        }
+        return topics.find(name).map(topic -> new Feed(properties.title() + ": " + topic.title(),
+                topic.description().isBlank() ? topic.title() : topic.description(), urlOf(topic.slug()), homeUrl(),
+                lastChangeOf(topic.slug()), entries.newestOf(topic.slug(), properties.entriesPerFeed())));
+    }
+
+    /** The address of a feed without its format's extension. */
+    public String urlOf(String name) {
+        return properties.publicUrl() + "/feeds/" + name;
+    }
+
+    private String homeUrl() {
+        return properties.publicUrl() + "/";
+    }
+
+    private Instant lastChangeOf(String feed) {
+        Instant now = clock.instant();
+        Instant changed = changes.lastChangeOf(feed).orElse(Instant.EPOCH);
+        // A clock that moved back (another instance, NTP) must not give readers a Last-Modified in the future.
+        return changed.isAfter(now) ? now : changed;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.tidings.feed.web;
+
+import static org.springframework.web.util.HtmlUtils.htmlEscape;
+
+import dev.tidings.feed.FeedProperties;
+import dev.tidings.feed.readmodel.Topic;
+import dev.tidings.feed.readmodel.Topics;
+import dev.tidings.feed.rendering.FeedCatalog;
+import dev.tidings.feed.rendering.FeedFormat;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The HTML page at {@code /}: every feed with its RSS and Atom links, and autodiscovery
+ * {@code <link rel="alternate">} elements so browsers and readers find the feeds from the page.
+ * Everything that came from events is HTML-escaped.
+ */
+@RestController
+class DirectoryController {
+
+    private static final MediaType HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+    private final Topics topics;
+
+    private final FeedCatalog catalog;
+
+    private final FeedProperties properties;
+
+    DirectoryController(Topics topics, FeedCatalog catalog, FeedProperties properties) {
+        this.topics = topics;
+        this.catalog = catalog;
+        this.properties = properties;
+    }
+
+    @GetMapping("/")
+    ResponseEntity<String> directory() {
+        List<Topic> known = topics.all().stream().filter(topic -> !FeedCatalog.ALL.equals(topic.slug())).toList();
+        String allTitle = properties.title() + ": all topics";
+        StringBuilder head = new StringBuilder(autodiscovery(allTitle, FeedCatalog.ALL));
+        StringBuilder list = new StringBuilder(listItem("All topics", "", FeedCatalog.ALL));
+        for (Topic topic : known) {
+            head.append(autodiscovery(properties.title() + ": " + topic.title(), topic.slug()));
+            list.append(listItem(topic.title(), topic.description(), topic.slug()));
+        }
+        String page = """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                <meta charset="utf-8">
+                <title>%1$s feeds</title>
+                %2$s</head>
+                <body>
+                <h1>%1$s feeds</h1>
+                <ul>
+                %3$s</ul>
+                </body>
+                </html>
+                """.formatted(htmlEscape(properties.title()), head, list);
+        return ResponseEntity.ok().contentType(HTML_UTF8).body(page);
+    }
+
+    private String autodiscovery(String title, String name) {
+        StringBuilder links = new StringBuilder();
+        for (FeedFormat format : FeedFormat.values()) {
+            links.append("<link rel=\"alternate\" type=\"%s\" title=\"%s\" href=\"%s\">\n".formatted(
+                    format.mediaType().getType() + "/" + format.mediaType().getSubtype(),
+                    htmlEscape(title + " (" + format.name() + ")"), htmlEscape(url(name, format))));
+        }
+        return links.toString();
+    }
+
+    private String listItem(String title, String description, String name) {
+        return "<li><strong>%s</strong> %s <a href=\"%s\">RSS</a> <a href=\"%s\">Atom</a></li>\n".formatted(
+                htmlEscape(title), htmlEscape(description), htmlEscape(url(name, FeedFormat.RSS)),
+                htmlEscape(url(name, FeedFormat.ATOM)));
+    }
+
+    private String url(String name, FeedFormat format) {
+        return catalog.urlOf(name) + "." + format.extension();
+    }
+}
