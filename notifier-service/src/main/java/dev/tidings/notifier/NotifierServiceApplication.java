@@ -1,0 +1,27 @@
+package dev.tidings.notifier;
+
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * The newsletter service: double opt-in subscriptions per topic, and one email per confirmed
+ * subscriber for every article published on a topic they follow.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class NotifierServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(NotifierServiceApplication.class, args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.tidings.notifier.delivery;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One ledger row as the admin API shows it. */
+public record DeliveryView(String subscriber, UUID articleId, String kind, String status, int attempts,
+        Instant sentAt, String lastError) {
+}

@@ -1,0 +1,58 @@
+package dev.tidings.notifier.delivery;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+
+/**
+ * Why one message did not go out, and whether trying again can help.
+ *
+ * <p>Only an SMTP 5xx reply or an address that cannot be parsed is permanent; 4xx replies
+ * (greylisting, throttling) and connection problems are transient: treating them as permanent is
+ * how newsletter tools lose subscribers during a provider's bad hour.
+ */
+record SendFailure(boolean permanent, String reason) {
+
+    static SendFailure of(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            int code = replyCode(cause);
+            if (code >= 500) {
+                return new SendFailure(true, describe(failure));
+            }
+            if (code >= 400) {
+                return new SendFailure(false, describe(failure));
+            }
+            if (cause instanceof AddressException) {
+                return new SendFailure(true, describe(failure));
+            }
+        }
+        return new SendFailure(false, describe(failure));
+    }
+
+    private static int replyCode(Throwable failure) {
+        if (failure instanceof SMTPAddressFailedException ex) {
+            return ex.getReturnCode();
+        }
+        if (failure instanceof SMTPSenderFailedException ex) {
+            return ex.getReturnCode();
+        }
+        if (failure instanceof SMTPSendFailedException ex) {
+            return ex.getReturnCode();
+        }
+        return -1;
+    }
+
+    private static Throwable next(Throwable failure) {
+        if (failure instanceof MessagingException messaging && messaging.getNextException() != null) {
+            return messaging.getNextException();
+        }
+        return failure.getCause() == failure ? null : failure.getCause();
+    }
+
+    private static String describe(Exception failure) {
+        String message = String.valueOf(failure.getMessage());
+        return message.length() > 500 ? message.substring(0, 500) : message;
+    }
+}
