@@ -62,8 +62,6 @@ class RequestSizeFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // The client may still be sending; closing the connection spares reading the rest.
-        response.setHeader("Connection", "close");
         problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE,
                 "The request body is larger than " + maxBytes + " bytes.");
     }
