@@ -48,7 +48,7 @@ class ArticleProjector {
                     article.id(), article.version());
             return false;
         }
-        affectedFeeds.addAll(article.topics());
+        affectedFeeds.addAll(StorableText.of(article.topics()));
         affectedFeeds.add(FeedChanges.ALL_TOPICS);
         changes.touch(affectedFeeds, clock.instant());
         log.info("Applied {} of article {} version {}", type.ceType(), article.id(), article.version());

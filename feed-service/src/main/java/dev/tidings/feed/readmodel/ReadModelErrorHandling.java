@@ -19,6 +19,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -33,7 +34,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * What happens when a consumer throws. An {@link UnreadableEventException} can never succeed: the
  * record goes at once to {@code <topic>.dlq} (the error in the {@code kafka_dlt-exception-*}
- * headers), is counted in {@code tidings.events.dead_lettered}, and the consumer goes on. Anything
+ * headers), is counted in {@code tidings.events.dead_lettered}, and the consumer goes on; so does
+ * a {@link DataIntegrityViolationException}, a value the database will always reject. Anything
  * else (database down, ...) is retried with exponential backoff forever, holding the partition, so
  * no event is ever skipped. The binder's own retry and DLQ are switched off for this.
  */
@@ -83,13 +85,16 @@ class ReadModelErrorHandling {
                         // Partition -1: let the producer choose; the DLQ need not mirror the source partitions.
                         (record, ex) -> new TopicPartition(ContentTopics.deadLetterTopicOf(record.topic()), -1));
                 ConsumerRecordRecoverer countingDeadLetters = (record, ex) -> {
-                    deadLetters.accept(record, ex);
+                    Exception reason = reasonOf(ex);
+                    deadLetters.accept(record, reason);
                     deadLettered(meters, record.topic()).increment();
                     log.warn("Dead-lettered record {}-{}@{} (key {}): {}", record.topic(), record.partition(),
-                            record.offset(), record.key(), ex.getMessage());
+                            record.offset(), record.key(), reason.getMessage());
                 };
                 DefaultErrorHandler errorHandler = new DefaultErrorHandler(countingDeadLetters, foreverBackOff());
-                errorHandler.addNotRetryableExceptions(UnreadableEventException.class);
+                // A value the database rejects (out-of-range date, ...) fails the same way on every retry.
+                errorHandler.addNotRetryableExceptions(UnreadableEventException.class,
+                        DataIntegrityViolationException.class);
                 container.setCommonErrorHandler(errorHandler);
             }
 
@@ -98,6 +103,19 @@ class ReadModelErrorHandling {
                 return false;
             }
         };
+    }
+
+    /**
+     * The exception that says why the record is unreadable, rather than the listener's wrapper
+     * ("Listener failed ..."), so that the dead-letter headers name the actual reason.
+     */
+    private static Exception reasonOf(Exception ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnreadableEventException || cause instanceof DataIntegrityViolationException) {
+                return (Exception) cause;
+            }
+        }
+        return ex;
     }
 
     private static BackOff foreverBackOff() {

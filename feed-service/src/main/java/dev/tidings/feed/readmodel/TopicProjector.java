@@ -34,7 +34,7 @@ class TopicProjector {
                     topic.version());
             return false;
         }
-        changes.touch(List.of(topic.slug()), clock.instant());
+        changes.touch(List.of(StorableText.of(topic.slug())), clock.instant());
         log.info("Applied topic {} version {}", topic.slug(), topic.version());
         return true;
     }

@@ -7,7 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The topics known from {@code content.topics.v1}, newest version of each. */
-@Repository
+// Named explicitly: "topics" is the name of the consumer bound to content.topics.v1.
+@Repository("topicRepository")
 public class Topics {
 
     private final JdbcClient jdbc;
@@ -24,10 +25,10 @@ public class Topics {
                     SET version = EXCLUDED.version, title = EXCLUDED.title, description = EXCLUDED.description
                     WHERE topics.version < EXCLUDED.version
                 """)
-                .param("slug", topic.slug())
+                .param("slug", StorableText.of(topic.slug()))
                 .param("version", topic.version())
-                .param("title", topic.title())
-                .param("description", topic.description())
+                .param("title", StorableText.of(topic.title()))
+                .param("description", StorableText.of(topic.description()))
                 .update() == 1;
     }
 

@@ -1,0 +1,213 @@
+package dev.tidings.feed;
+
+import static org.awaitility.Awaitility.await;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import dev.tidings.events.ArticleEventType;
+import dev.tidings.events.ArticleSnapshot;
+import dev.tidings.events.CloudEventHeaders;
+import dev.tidings.events.ContentTopics;
+import dev.tidings.events.TopicSnapshot;
+import dev.tidings.testsupport.RealInfrastructure;
+import dev.tidings.testsupport.SharedInfrastructure;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one Spring test configuration of this module: the whole service on the shared Kafka broker
+ * and a fresh PostgreSQL database, with an {@link AdjustableClock}. Tests publish events the way
+ * content-service does and look at the feeds over HTTP. Every test uses its own article ids and
+ * topic slugs, so tests sharing the context never see each other's entries in a topic feed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+@Import(FeedServiceIntegrationTest.TestClock.class)
+public abstract class FeedServiceIntegrationTest {
+
+    protected static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static KafkaProducer<String, byte[]> producer;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private JsonMapper json;
+
+    @Autowired
+    protected MeterRegistry meters;
+
+    @Autowired
+    protected AdjustableClock clock;
+
+    @BeforeAll
+    static void startProducer() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedInfrastructure.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void stopProducer() {
+        producer.close();
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+
+        @Bean
+        @Primary
+        AdjustableClock adjustableClock() {
+            return new AdjustableClock();
+        }
+    }
+
+    protected static String uniqueSlug(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Publishes a topic and waits until its feed exists. */
+    protected void createTopic(String slug, String title) {
+        sendTopic(new TopicSnapshot(slug, 1, title, "All about " + title));
+        await().atMost(PATIENCE).until(() -> get("/feeds/" + slug + ".rss").statusCode() == 200);
+    }
+
+    protected void sendTopic(TopicSnapshot topic) {
+        send(ContentTopics.TOPICS, topic.slug(), headers(TopicSnapshot.EVENT_TYPE, topic.slug()),
+                json.writeValueAsBytes(topic));
+    }
+
+    protected void send(ArticleEventType type, ArticleSnapshot article) {
+        send(ContentTopics.ARTICLES, article.id().toString(), headers(type.ceType(), article.id().toString()),
+                json.writeValueAsBytes(article));
+    }
+
+    protected static Map<String, Object> headers(String type, String subject) {
+        return new CloudEventHeaders(UUID.randomUUID().toString(), "https://health.example/content-service", type,
+                Instant.now(), subject).toKafkaHeaders();
+    }
+
+    protected static void send(String topic, String key, Map<String, Object> headers, byte[] payload) {
+        RecordHeaders recordHeaders = new RecordHeaders();
+        headers.forEach((name, value) -> recordHeaders.add(name, (byte[]) value));
+        try {
+            producer.send(new ProducerRecord<>(topic, null, key, payload, recordHeaders)).get();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+        catch (ExecutionException ex) {
+            throw new IllegalStateException("could not send to " + topic, ex);
+        }
+    }
+
+    /** A published article, version {@code version}, in the given topics. */
+    protected static ArticleSnapshot article(UUID id, long version, String title, String bodyHtml,
+            List<String> topics) {
+        Instant publishedAt = Instant.parse("2026-11-20T08:30:00.123Z").plus(version, ChronoUnit.MINUTES);
+        return new ArticleSnapshot(id, version, "article-" + id, title, "Summary of " + title, bodyHtml,
+                "https://health.example/articles/" + id, "Dr. Ada Lovelace", topics, List.of("basics"),
+                publishedAt, publishedAt, null, null, null);
+    }
+
+    protected static ArticleSnapshot corrected(ArticleSnapshot article, long version, String title, String bodyHtml) {
+        return new ArticleSnapshot(article.id(), version, article.slug(), title, article.summary(), bodyHtml,
+                article.canonicalUrl(), article.author(), article.topics(), article.tags(), article.publishedAt(),
+                article.updatedAt().plus(version, ChronoUnit.HOURS), null, null, article.imageUrl());
+    }
+
+    protected static ArticleSnapshot retracted(ArticleSnapshot article, long version) {
+        Instant retractedAt = article.updatedAt().plus(version, ChronoUnit.HOURS);
+        return new ArticleSnapshot(article.id(), version, article.slug(), article.title(), article.summary(), "",
+                article.canonicalUrl(), article.author(), article.topics(), List.of(), article.publishedAt(),
+                retractedAt, retractedAt, "Could not be supported.", null);
+    }
+
+    protected HttpResponse<byte[]> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    protected SyndFeed feed(String path) {
+        HttpResponse<byte[]> response = get(path);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode());
+        }
+        return parse(response.body());
+    }
+
+    protected static SyndFeed parse(byte[] xml) {
+        try {
+            return new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(xml)));
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException("not a feed", ex);
+        }
+    }
+
+    protected Optional<SyndEntry> entryOf(String path, UUID articleId) {
+        return feed(path).getEntries().stream()
+                .filter(entry -> entry.getUri().equals("urn:uuid:" + articleId))
+                .findFirst();
+    }
+
+    protected double ignoredArticleEvents() {
+        Counter counter = meters.find("tidings.events.consumed").tags("binding", "articles", "outcome", "ignored")
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    protected double deadLettered(String topic) {
+        Counter counter = meters.find("tidings.events.dead_lettered").tag("topic", topic).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
