@@ -1,0 +1,122 @@
+package dev.tidings.notifier.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tidings.notifier.MailText;
+import dev.tidings.notifier.NotifierIntegrationTest;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
+
+    @Test
+    void doubleOptInThroughTheApiConfirmsOnlyOnPost() throws Exception {
+        String topic = uniqueSlug("sleep");
+        knownTopic(topic, "Sleep science");
+        String email = uniqueEmail("ada");
+
+        HttpResponse<String> accepted = postJson("/api/subscriptions",
+                "{\"email\":\"" + email + "\",\"topics\":[\"" + topic + "\"]}");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(accepted.body()).contains("\"status\":\"pending\"");
+
+        String token = awaitConfirmationToken(email);
+        MimeMessage confirmation = mailsTo(email).get(0);
+        assertThat(confirmation.getSubject()).isEqualTo("Confirm your subscription to Tidings");
+        assertThat(MailText.parts(confirmation)).extracting(MailText::contentType)
+                .anySatisfy(type -> assertThat(type).startsWith("text/plain"))
+                .anySatisfy(type -> assertThat(type).startsWith("text/html"));
+        assertThat(MailText.of(confirmation))
+                .contains("http://localhost:8083/subscriptions/confirm?token=" + token);
+
+        HttpResponse<String> page = get("/subscriptions/confirm?token=" + token);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("<form method=\"post\" action=\"/subscriptions/confirm\"")
+                .contains("value=\"" + token + "\"");
+        assertThat(confirmedAt(email)).isNull();
+
+        HttpResponse<String> confirmed = postForm("/subscriptions/confirm", "token=" + token);
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("You are subscribed");
+        assertThat(confirmedAt(email)).isNotNull();
+
+        HttpResponse<String> replayed = postForm("/subscriptions/confirm", "token=" + token);
+        assertThat(replayed.statusCode()).isEqualTo(410);
+        assertThat(replayed.body()).contains("already been used");
+        assertThat(get("/subscriptions/confirm?token=" + token).statusCode()).isEqualTo(410);
+    }
+
+    @Test
+    void unknownAndMalformedConfirmationTokensAreRejectedWithAPage() {
+        HttpResponse<String> unknown = postForm("/subscriptions/confirm",
+                "token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+
+        HttpResponse<String> malformed = get("/subscriptions/confirm?token=%3Cscript%3E");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).doesNotContain("<script>");
+        assertThat(postForm("/subscriptions/confirm", "").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theHtmlFormSubscribesAndResubscribingMergesTopicsWithoutRevealingAnything() {
+        String sleep = uniqueSlug("sleep");
+        String gut = uniqueSlug("gut");
+        knownTopic(sleep, "Sleep & rest");
+        knownTopic(gut, "Gut health");
+        String email = uniqueEmail("grace");
+
+        HttpResponse<String> home = get("/");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/subscribe"));
+        HttpResponse<String> form = get("/subscribe");
+        assertThat(form.body()).contains("name=\"email\"").contains("value=\"" + sleep + "\"")
+                .contains("Sleep &amp; rest");
+
+        HttpResponse<String> submitted = postForm("/subscribe",
+                "email=" + encode(email) + "&topics=" + sleep);
+        assertThat(submitted.statusCode()).isEqualTo(200);
+        assertThat(submitted.body()).contains("Check your inbox");
+        awaitConfirmationToken(email);
+
+        HttpResponse<String> again = postJson("/api/subscriptions",
+                "{\"email\":\"" + email.toUpperCase() + "\",\"topics\":[\"" + gut + "\"]}");
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(again.body()).contains("\"status\":\"pending\"");
+        org.awaitility.Awaitility.await().atMost(PATIENCE).until(() -> confirmationTokens(email).size() == 2);
+
+        assertThat(postForm("/subscriptions/confirm", "token=" + confirmationTokens(email).get(1)).statusCode())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("""
+                SELECT sub.topic_slug FROM subscriptions sub JOIN subscribers s ON s.id = sub.subscriber_id
+                WHERE s.email = :email AND sub.confirmed_at IS NOT NULL ORDER BY sub.topic_slug
+                """).param("email", email).query(String.class).list())
+                .containsExactlyInAnyOrderElementsOf(List.of(sleep, gut));
+    }
+
+    @Test
+    void readinessIsUp() {
+        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"status\":\"UP\"");
+    }
+
+    private java.time.Instant confirmedAt(String email) {
+        return jdbc.sql("SELECT confirmed_at FROM subscribers WHERE email = :email").param("email", email)
+                .query((rs, row) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+                .list().get(0);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
