@@ -1,0 +1,52 @@
+package dev.tidings.localstack;
+
+import dev.tidings.localstack.stack.StackSettings;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the local stack, prefix {@code tidings.local-stack}; any of them can be given on the
+ * command line, e.g. {@code --tidings.local-stack.kafka-port=19092}. The mail catcher's page is on
+ * {@code server.port} (8025).
+ *
+ * @param startServices false to run only Kafka, PostgreSQL and SMTP (then no demo content either)
+ * @param loadDemo false to start with empty feeds
+ * @param repositoryRoot where {@code <service>/target/<service>.jar} are; found automatically if unset
+ * @param logDirectory where each service's output goes, as {@code <service>.log}
+ * @param jvmOptions options for each service's JVM (tiered compilation stops early: faster start on two cores)
+ * @param demoReader the address the demo subscribes to every topic; its newsletters show in the mail catcher
+ */
+@ConfigurationProperties("tidings.local-stack")
+@Validated
+public record LocalStackProperties(
+        @DefaultValue("9092") @Min(0) @Max(65535) int kafkaPort,
+        @DefaultValue("54320") @Min(0) @Max(65535) int postgresPort,
+        @DefaultValue("3025") @Min(0) @Max(65535) int smtpPort,
+        @DefaultValue("8081") @Min(0) @Max(65535) int contentPort,
+        @DefaultValue("8082") @Min(0) @Max(65535) int feedPort,
+        @DefaultValue("8083") @Min(0) @Max(65535) int notifierPort,
+        @DefaultValue("true") boolean startServices,
+        @DefaultValue("true") boolean loadDemo,
+        Path repositoryRoot,
+        @DefaultValue(".local-stack/logs") @NotNull Path logDirectory,
+        @DefaultValue("180s") @NotNull Duration serviceStartTimeout,
+        @DefaultValue({"-XX:TieredStopAtLevel=1", "-Xmx384m"}) List<String> jvmOptions,
+        @DefaultValue("local-dev-token") @NotBlank String contentApiToken,
+        @DefaultValue("reader@example.com") @NotBlank @Email String demoReader) {
+
+    StackSettings toSettings() {
+        return new StackSettings(kafkaPort, postgresPort, smtpPort, contentPort, feedPort, notifierPort,
+                startServices, Optional.ofNullable(repositoryRoot), logDirectory, serviceStartTimeout, jvmOptions,
+                contentApiToken);
+    }
+}

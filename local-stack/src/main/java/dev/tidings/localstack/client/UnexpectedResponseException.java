@@ -1,0 +1,23 @@
+package dev.tidings.localstack.client;
+
+import java.util.Arrays;
+
+/** A service answered with a status the caller did not expect. */
+public class UnexpectedResponseException extends RuntimeException {
+
+    private final transient ApiResponse response;
+
+    UnexpectedResponseException(ApiResponse response, int... expected) {
+        super(response.method() + " " + response.uri() + " answered " + response.status() + " (expected "
+                + Arrays.toString(expected) + "): " + abbreviate(response.body()));
+        this.response = response;
+    }
+
+    public ApiResponse response() {
+        return response;
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() <= 600 ? body : body.substring(0, 600) + " ...";
+    }
+}

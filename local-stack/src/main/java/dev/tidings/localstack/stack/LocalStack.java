@@ -1,0 +1,209 @@
+package dev.tidings.localstack.stack;
+
+import dev.tidings.localstack.infrastructure.KafkaBroker;
+import dev.tidings.localstack.infrastructure.PostgresServer;
+import dev.tidings.localstack.mail.MailCatcher;
+import dev.tidings.localstack.services.RepositoryLayout;
+import dev.tidings.localstack.services.RunningServices;
+import dev.tidings.localstack.services.ServiceLaunch;
+import dev.tidings.localstack.services.ServiceProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system on one machine: an embedded Kafka broker, an embedded PostgreSQL server with the
+ * three service databases, an SMTP server that catches all mail, and the three services as child
+ * processes from their jars.
+ *
+ * <p>{@link #close()} stops everything in reverse order of start (services, SMTP, PostgreSQL,
+ * Kafka), also when called from a shutdown hook while {@link #start()} is still running.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String CONTENT_SERVICE = "content-service";
+
+    public static final String FEED_SERVICE = "feed-service";
+
+    public static final String NOTIFIER_SERVICE = "notifier-service";
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    private final StackSettings settings;
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+    private boolean closed;
+
+    private volatile KafkaBroker kafka;
+
+    private volatile PostgresServer postgres;
+
+    private volatile MailCatcher mail;
+
+    private volatile RunningServices services;
+
+    private volatile Endpoints endpoints;
+
+    public LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts every part and waits until the services are ready; stops what started if one fails. */
+    public void start() {
+        try {
+            log.info("Starting Kafka (KRaft) ...");
+            kafka = register(() -> KafkaBroker.start(settings.kafkaPort()));
+            log.info("Kafka on {}. Starting PostgreSQL ...", kafka.bootstrapServers());
+            postgres = register(() -> PostgresServer.start(settings.postgresPort(),
+                    List.of("content", "feed", "notifier")));
+            log.info("PostgreSQL on localhost:{} (databases content, feed, notifier). Starting SMTP ...",
+                    postgres.port());
+            mail = register(() -> MailCatcher.start(settings.smtpPort()));
+            log.info("SMTP catcher on localhost:{}", mail.smtpPort());
+            endpoints = new Endpoints(kafka.bootstrapServers(), postgres.port(), mail.smtpPort(),
+                    portOrFree(settings.contentPort()), portOrFree(settings.feedPort()),
+                    portOrFree(settings.notifierPort()));
+            if (settings.startServices()) {
+                startServices();
+            }
+        }
+        catch (RuntimeException ex) {
+            close();
+            throw ex;
+        }
+    }
+
+    private void startServices() {
+        RepositoryLayout layout = RepositoryLayout.locate(settings.repositoryRoot());
+        List<ServiceLaunch> launches = List.of(
+                launch(layout, CONTENT_SERVICE, endpoints.contentPort(), "content", List.of(
+                        "--tidings.content.api-token=" + settings.contentApiToken())),
+                launch(layout, FEED_SERVICE, endpoints.feedPort(), "feed", List.of(
+                        "--tidings.feed.public-url=" + endpoints.feedUrl())),
+                launch(layout, NOTIFIER_SERVICE, endpoints.notifierPort(), "notifier", List.of(
+                        "--tidings.notifier.public-url=" + endpoints.notifierUrl(),
+                        "--spring.mail.host=localhost",
+                        "--spring.mail.port=" + endpoints.smtpPort())));
+        log.info("Starting {} from {}; their output goes to {}/<service>.log", launches.stream()
+                .map(ServiceLaunch::name).toList(), layout.root(), settings.logDirectory().toAbsolutePath());
+        RunningServices running = register(RunningServices::new);
+        services = running;
+        running.start(launches, settings.logDirectory(), settings.serviceStartTimeout());
+        running.processes().forEach(process -> log.info("{} ready at {} (log: {})", process.name(),
+                process.baseUrl(), process.log()));
+    }
+
+    private ServiceLaunch launch(RepositoryLayout layout, String service, int port, String database,
+            List<String> extra) {
+        List<String> arguments = new java.util.ArrayList<>(List.of(
+                "--spring.datasource.url=" + postgres.jdbcUrl(database),
+                "--spring.datasource.username=" + PostgresServer.USER,
+                "--spring.datasource.password=" + PostgresServer.PASSWORD,
+                "--spring.cloud.stream.kafka.binder.brokers=" + endpoints.kafkaBootstrapServers(),
+                "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
+                "--management.endpoint.health.probes.enabled=true"));
+        arguments.addAll(extra);
+        return new ServiceLaunch(service, layout.jarOf(service), port, settings.jvmOptions(), arguments);
+    }
+
+    private <T extends AutoCloseable> T register(Supplier<T> starter) {
+        synchronized (started) {
+            if (closed) {
+                throw new IllegalStateException("the stack is stopping");
+            }
+        }
+        T part = starter.get();
+        synchronized (started) {
+            started.push(part);
+            if (closed) {
+                closeQuietly(part);
+                throw new IllegalStateException("the stack is stopping");
+            }
+        }
+        return part;
+    }
+
+    /** Host and port of every part; available once {@link #start()} got past the infrastructure. */
+    public Endpoints endpoints() {
+        if (endpoints == null) {
+            throw new IllegalStateException("the stack has not started yet");
+        }
+        return endpoints;
+    }
+
+    /** The SMTP catcher, once it runs. */
+    public Optional<MailCatcher> mail() {
+        return Optional.ofNullable(mail);
+    }
+
+    /** The log file of a running service. */
+    public Optional<ServiceProcess> service(String name) {
+        return Optional.ofNullable(services).flatMap(running -> running.named(name));
+    }
+
+    @Override
+    public void close() {
+        Deque<AutoCloseable> toClose;
+        synchronized (started) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toClose = new ArrayDeque<>(started);
+            started.clear();
+        }
+        if (!toClose.isEmpty()) {
+            log.info("Stopping the local stack ...");
+        }
+        toClose.forEach(LocalStack::closeQuietly);
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        }
+        catch (Exception ex) {
+            // Keep going: the remaining parts must still stop.
+            log.warn("Could not stop {} cleanly: {}", part.getClass().getSimpleName(), ex.toString());
+        }
+    }
+
+    private static int portOrFree(int port) {
+        if (port != 0) {
+            return port;
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("no free port", ex);
+        }
+    }
+
+    /** Where each part of a started stack listens. */
+    public record Endpoints(String kafkaBootstrapServers, int postgresPort, int smtpPort, int contentPort,
+            int feedPort, int notifierPort) {
+
+        public URI contentUrl() {
+            return URI.create("http://localhost:" + contentPort);
+        }
+
+        public URI feedUrl() {
+            return URI.create("http://localhost:" + feedPort);
+        }
+
+        public URI notifierUrl() {
+            return URI.create("http://localhost:" + notifierPort);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.tidings.localstack.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Ports and options of one stack. A port of 0 means "any free port" (what the end-to-end test
+ * uses, so it never clashes with a stack a developer is running).
+ *
+ * @param startServices false to run only Kafka, PostgreSQL and SMTP (for working on a service in
+ *     an IDE against the stack)
+ * @param repositoryRoot where the service jars are built; empty to find it (see
+ *     {@link dev.tidings.localstack.services.RepositoryLayout})
+ */
+public record StackSettings(
+        int kafkaPort,
+        int postgresPort,
+        int smtpPort,
+        int contentPort,
+        int feedPort,
+        int notifierPort,
+        boolean startServices,
+        Optional<Path> repositoryRoot,
+        Path logDirectory,
+        Duration serviceStartTimeout,
+        List<String> jvmOptions,
+        String contentApiToken) {
+
+    public StackSettings {
+        Objects.requireNonNull(repositoryRoot, "repositoryRoot must not be null");
+        Objects.requireNonNull(logDirectory, "logDirectory must not be null");
+        Objects.requireNonNull(serviceStartTimeout, "serviceStartTimeout must not be null");
+        Objects.requireNonNull(contentApiToken, "contentApiToken must not be null");
+        jvmOptions = List.copyOf(jvmOptions);
+    }
+}
