@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param siteUrl public site; an article without canonical URL gets {@code {siteUrl}/articles/{slug}}
  * @param eventSource the CloudEvents {@code ce_source} of every event this service emits
  * @param maxRequestBytes largest request body accepted; larger ones get 413
+ * @param scheduledPublishingInterval how often scheduled articles whose time has come are published
  * @param outbox how the outbox relay catches up with rows the after-commit trigger left behind
  */
 @Validated
@@ -26,6 +27,7 @@ public record ContentProperties(
         @NotNull @DefaultValue("https://health.example") URI siteUrl,
         @NotBlank @DefaultValue("https://health.example/content-service") String eventSource,
         @Min(1024) @DefaultValue("1048576") long maxRequestBytes,
+        @NotNull @DefaultValue("5s") Duration scheduledPublishingInterval,
         @Valid @NotNull @DefaultValue Outbox outbox) {
 
     /** The canonical URL of an article that has none of its own. */

@@ -24,6 +24,7 @@ public record Article(
         String canonicalUrl,
         String imageUrl,
         Instant createdAt,
+        Instant scheduledAt,
         Instant publishedAt,
         Instant updatedAt,
         Instant retractedAt,
@@ -38,23 +39,28 @@ public record Article(
     static Article draft(UUID id, ArticleContent content, Instant now) {
         return new Article(id, 1, ArticleStatus.DRAFT, content.slug(), content.title(), content.summary(),
                 content.body(), content.bodyHtml(), content.author(), content.topics(), content.tags(),
-                content.canonicalUrl(), content.imageUrl(), now, null, now, null, null);
+                content.canonicalUrl(), content.imageUrl(), now, null, null, now, null, null);
     }
 
     Article edited(ArticleContent content, Instant now) {
         return new Article(id, version + 1, status, content.slug(), content.title(), content.summary(),
                 content.body(), content.bodyHtml(), content.author(), content.topics(), content.tags(),
-                content.canonicalUrl(), content.imageUrl(), createdAt, publishedAt, now, null, null);
+                content.canonicalUrl(), content.imageUrl(), createdAt, scheduledAt, publishedAt, now, null, null);
+    }
+
+    Article scheduled(Instant at, Instant now) {
+        return new Article(id, version + 1, ArticleStatus.SCHEDULED, slug, title, summary, body, bodyHtml, author,
+                topics, tags, canonicalUrl, imageUrl, createdAt, at, null, now, null, null);
     }
 
     Article published(Instant now) {
         return new Article(id, version + 1, ArticleStatus.PUBLISHED, slug, title, summary, body, bodyHtml, author,
-                topics, tags, canonicalUrl, imageUrl, createdAt, now, now, null, null);
+                topics, tags, canonicalUrl, imageUrl, createdAt, scheduledAt, now, now, null, null);
     }
 
     Article retracted(String reason, Instant now) {
         return new Article(id, version + 1, ArticleStatus.RETRACTED, slug, title, summary, body, bodyHtml, author,
-                topics, tags, canonicalUrl, imageUrl, createdAt, publishedAt, now, now, reason);
+                topics, tags, canonicalUrl, imageUrl, createdAt, scheduledAt, publishedAt, now, now, reason);
     }
 
     /** The event payload for this state; only for articles that were published. */

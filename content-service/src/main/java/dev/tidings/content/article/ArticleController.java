@@ -55,10 +55,12 @@ class ArticleController {
         return withEtag(desk.edit(id, input, precondition));
     }
 
+    /** Publishes now when there is no body; {@code {"at": "<instant>"}} schedules the publication. */
     @PostMapping("/{id}/publish")
     ResponseEntity<Article> publish(@PathVariable UUID id,
+            @RequestBody(required = false) ArticleRequests.Publication publication,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withEtag(desk.publish(id, IfMatch.optional(ifMatch)));
+        return withEtag(desk.publish(id, publication == null ? null : publication.at(), IfMatch.optional(ifMatch)));
     }
 
     @PostMapping("/{id}/retract")

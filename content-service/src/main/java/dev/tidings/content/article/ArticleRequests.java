@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 
 /** Request bodies of the article API. */
@@ -25,6 +26,10 @@ final class ArticleRequests {
             @Size(max = 2000) @WebUrl @SingleLine String canonicalUrl,
             @Size(max = 120) @Pattern(regexp = Slugs.PATTERN) @SingleLine String slug,
             @Size(max = 2000) @WebUrl @SingleLine String imageUrl) {
+    }
+
+    /** {@code POST /api/articles/{id}/publish}, optional: {@code at} schedules the publication. */
+    record Publication(Instant at) {
     }
 
     /** {@code POST /api/articles/{id}/retract}. */

@@ -21,7 +21,7 @@ class Articles {
 
     private static final String COLUMNS = """
             id, version, status, slug, title, summary, body, body_html, author, topics, tags, canonical_url,
-            image_url, created_at, published_at, updated_at, retracted_at, retraction_reason
+            image_url, created_at, scheduled_at, published_at, updated_at, retracted_at, retraction_reason
             """;
 
     private final JdbcClient jdbc;
@@ -46,6 +46,23 @@ class Articles {
                 .query(Articles::article).list();
     }
 
+    /**
+     * Ids of scheduled articles whose time has come, locked for this transaction; rows another
+     * instance is publishing are skipped, so each article is published once.
+     */
+    List<UUID> claimDue(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM articles
+                WHERE status = 'SCHEDULED' AND scheduled_at <= :now
+                ORDER BY scheduled_at
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED
+                """)
+                .param("now", timestamp(now))
+                .param("limit", limit)
+                .query(UUID.class).list();
+    }
+
     /** Whether an article other than {@code except} has this slug. */
     boolean slugTaken(String slug, UUID except) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM articles WHERE slug = :slug AND id <> :except)")
@@ -57,7 +74,7 @@ class Articles {
     void insert(Article article) {
         jdbc.sql("INSERT INTO articles (" + COLUMNS + """
                 ) VALUES (:id, :version, :status, :slug, :title, :summary, :body, :bodyHtml, :author, :topics, :tags,
-                    :canonicalUrl, :imageUrl, :createdAt, :publishedAt, :updatedAt, :retractedAt, :retractionReason)
+                    :canonicalUrl, :imageUrl, :createdAt, :scheduledAt, :publishedAt, :updatedAt, :retractedAt, :retractionReason)
                 """)
                 .params(parameters(article))
                 .update();
@@ -68,7 +85,8 @@ class Articles {
         return jdbc.sql("""
                 UPDATE articles SET version = :version, status = :status, slug = :slug, title = :title,
                     summary = :summary, body = :body, body_html = :bodyHtml, author = :author, topics = :topics,
-                    tags = :tags, canonical_url = :canonicalUrl, image_url = :imageUrl, published_at = :publishedAt,
+                    tags = :tags, canonical_url = :canonicalUrl, image_url = :imageUrl, scheduled_at = :scheduledAt,
+                    published_at = :publishedAt,
                     updated_at = :updatedAt, retracted_at = :retractedAt, retraction_reason = :retractionReason
                 WHERE id = :id AND version = :previousVersion
                 """)
@@ -93,6 +111,7 @@ class Articles {
         parameters.put("canonicalUrl", article.canonicalUrl());
         parameters.put("imageUrl", article.imageUrl());
         parameters.put("createdAt", timestamp(article.createdAt()));
+        parameters.put("scheduledAt", timestamp(article.scheduledAt()));
         parameters.put("publishedAt", timestamp(article.publishedAt()));
         parameters.put("updatedAt", timestamp(article.updatedAt()));
         parameters.put("retractedAt", timestamp(article.retractedAt()));
@@ -109,7 +128,8 @@ class Articles {
                 ArticleStatus.valueOf(rs.getString("status")), rs.getString("slug"), rs.getString("title"),
                 rs.getString("summary"), rs.getString("body"), rs.getString("body_html"), rs.getString("author"),
                 strings(rs.getArray("topics")), strings(rs.getArray("tags")), rs.getString("canonical_url"),
-                rs.getString("image_url"), instant(rs, "created_at"), instant(rs, "published_at"),
+                rs.getString("image_url"), instant(rs, "created_at"), instant(rs, "scheduled_at"),
+                instant(rs, "published_at"),
                 instant(rs, "updated_at"), instant(rs, "retracted_at"), rs.getString("retraction_reason"));
     }
 

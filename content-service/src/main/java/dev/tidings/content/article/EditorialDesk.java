@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The editorial workflow: drafts, edits, publication, corrections and retractions. Each change is
  * one transaction that stores the article and, when readers must learn of it (publish, correction,
- * retraction), the outbox event carrying its new state. Draft edits emit nothing.
+ * retraction), the outbox event carrying its new state. Draft edits and scheduling emit nothing.
  */
 @Service
 class EditorialDesk {
@@ -82,13 +82,21 @@ class EditorialDesk {
         return edited;
     }
 
+    /**
+     * Publishes a draft or scheduled article now, or schedules it when {@code at} is in the future
+     * (a time in the past means now).
+     */
     @Transactional
-    Article publish(UUID id, IfMatch ifMatch) {
+    Article publish(UUID id, Instant at, IfMatch ifMatch) {
         Article current = current(id, ifMatch);
-        if (current.status() != ArticleStatus.DRAFT) {
+        if (current.status() != ArticleStatus.DRAFT && current.status() != ArticleStatus.SCHEDULED) {
             throw new ArticleExceptions.WrongStatus(current.status(), "published");
         }
-        Article published = store(current.published(now()));
+        Instant now = now();
+        if (at != null && at.isAfter(now)) {
+            return store(current.scheduled(at.truncatedTo(ChronoUnit.MICROS), now));
+        }
+        Article published = store(current.published(now));
         outbox.articleChanged(ArticleEventType.PUBLISHED, published.toSnapshot());
         return published;
     }
