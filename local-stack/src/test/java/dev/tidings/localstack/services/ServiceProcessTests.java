@@ -1,0 +1,54 @@
+package dev.tidings.localstack.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceProcessTests {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void refusesToStartWithoutAJarAndSaysHowToBuildIt() {
+        ServiceLaunch launch = new ServiceLaunch("feed-service", directory.resolve("feed-service.jar"), 18082,
+                List.of(), List.of());
+
+        assertThatThrownBy(() -> ServiceProcess.start(launch, directory.resolve("logs")))
+                .isInstanceOf(ServiceStartException.class)
+                .hasMessageContaining("feed-service.jar")
+                .hasMessageContaining("./mvnw -B -q install -DskipTests");
+    }
+
+    @Test
+    void failsClearlyWithTheLogWhenTheServiceExits() throws IOException {
+        Path notAJar = Files.writeString(directory.resolve("content-service.jar"), "not a jar");
+        ServiceLaunch launch = new ServiceLaunch("content-service", notAJar, 18081, List.of(), List.of());
+
+        try (ServiceProcess process = ServiceProcess.start(launch, directory.resolve("logs"))) {
+            Path log = directory.resolve("logs").resolve("content-service.log").toAbsolutePath();
+            assertThat(process.log()).isEqualTo(log);
+            assertThatThrownBy(() -> process.awaitReady(Duration.ofSeconds(60)))
+                    .isInstanceOf(ServiceStartException.class)
+                    .hasMessageContaining("content-service exited with code 1")
+                    .hasMessageContaining(log.toString())
+                    .hasMessageContaining("Invalid or corrupt jarfile");
+        }
+    }
+
+    @Test
+    void findsTheRepositoryRootFromTheModuleDirectory() {
+        RepositoryLayout layout = RepositoryLayout.locate(java.util.Optional.empty());
+
+        assertThat(layout.root().resolve("local-stack").resolve("pom.xml")).exists();
+        assertThat(layout.jarOf("feed-service"))
+                .isEqualTo(layout.root().resolve("feed-service/target/feed-service.jar"));
+    }
+}
