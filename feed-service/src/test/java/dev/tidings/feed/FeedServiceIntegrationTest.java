@@ -161,7 +161,12 @@ public abstract class FeedServiceIntegrationTest {
     }
 
     protected HttpResponse<byte[]> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        return exchange("GET", path, headers);
+    }
+
+    protected HttpResponse<byte[]> exchange(String method, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
         if (headers.length > 0) {
             request.headers(headers);
         }

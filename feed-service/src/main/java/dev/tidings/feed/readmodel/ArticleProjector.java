@@ -4,9 +4,9 @@ import dev.tidings.events.ArticleEventType;
 import dev.tidings.events.ArticleSnapshot;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -37,7 +37,8 @@ class ArticleProjector {
     /** True if the event changed the read model. */
     @Transactional
     boolean apply(ArticleEventType type, ArticleSnapshot article) {
-        Set<String> affectedFeeds = new LinkedHashSet<>();
+        // Sorted: every transaction locks feed_changes rows in the same order, so instances cannot deadlock.
+        Set<String> affectedFeeds = new TreeSet<>();
         // A correction or retraction may drop a topic: that topic's feed changes too.
         entries.lockTopicsOf(article.id()).ifPresent(affectedFeeds::addAll);
         Instant retractedAt = type == ArticleEventType.RETRACTED

@@ -145,6 +145,31 @@ class FeedIntegrationTests extends FeedServiceIntegrationTest {
     }
 
     @Test
+    void otherMethodsAreProblemsAndTheExtensionDecidesTheFormat() {
+        HttpResponse<byte[]> post = exchange("POST", "/feeds/all.rss");
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(post.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+
+        // The extension chooses the format; feed readers send all sorts of Accept headers and still get the feed.
+        HttpResponse<byte[]> odd = get("/feeds/all.atom", "Accept", "application/json");
+        assertThat(odd.statusCode()).isEqualTo(200);
+        assertThat(odd.headers().firstValue("Content-Type")).hasValue("application/atom+xml;charset=UTF-8");
+
+        HttpResponse<byte[]> head = exchange("HEAD", "/feeds/all.atom");
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("ETag")).isPresent();
+    }
+
+    @Test
+    void readinessIncludesTheDatabaseAndTheBinder() {
+        HttpResponse<byte[]> readiness = get("/actuator/health/readiness");
+
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(new String(readiness.body(), StandardCharsets.UTF_8)).contains("\"status\":\"UP\"");
+    }
+
+    @Test
     void feedsAreGzippedForClientsThatAcceptIt() throws IOException {
         String topic = uniqueSlug("gzip");
         createTopic(topic, "Gzip");
