@@ -57,7 +57,8 @@ public class FeedCatalog {
         return properties.publicUrl() + "/";
     }
 
-    private Instant lastChangeOf(String feed) {
+    /** When a feed last changed as the read model stamped it, never later than now. */
+    public Instant lastChangeOf(String feed) {
         Instant now = clock.instant();
         Instant changed = changes.lastChangeOf(feed).orElse(Instant.EPOCH);
         // A clock that moved back (another instance, NTP) must not give readers a Last-Modified in the future.

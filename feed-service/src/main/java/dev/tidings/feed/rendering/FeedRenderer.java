@@ -27,9 +27,11 @@ import org.jdom2.Namespace;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes a {@link Feed} as RSS 2.0 or Atom 1.0 with Rome, as UTF-8 bytes. Thread-safe and
+ * Writes a {@link Feed} as RSS 2.0 or Atom 1.0 with Rome, or as JSON Feed 1.1 with Jackson (Rome
+ * has no JSON Feed), as UTF-8 bytes. Thread-safe and
  * deterministic: the same feed gives the same bytes, so a hash of them is a valid ETag.
  *
  * <p>Works around Rome's known traps: every string is stripped of XML-illegal characters first
@@ -43,12 +45,18 @@ public class FeedRenderer {
 
     private static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
 
+    private final JsonFeedWriter jsonFeeds;
+
+    public FeedRenderer(JsonMapper json) {
+        this.jsonFeeds = new JsonFeedWriter(json);
+    }
+
     public byte[] render(Feed feed, FeedFormat format) {
+        if (format == FeedFormat.JSON) {
+            return jsonFeeds.write(feed);
+        }
         try {
-            Document document = new WireFeedOutput().outputJDom(switch (format) {
-                case RSS -> rss(feed);
-                case ATOM -> atom(feed);
-            });
+            Document document = new WireFeedOutput().outputJDom(format == FeedFormat.RSS ? rss(feed) : atom(feed));
             if (format == FeedFormat.RSS) {
                 addSelfLink(document, feed.urlOf(FeedFormat.RSS));
             }
@@ -116,8 +124,7 @@ public class FeedRenderer {
         Element self = new Element("link", ATOM)
                 .setAttribute("href", clean(selfUrl))
                 .setAttribute("rel", "self")
-                .setAttribute("type", FeedFormat.RSS.mediaType().getType() + "/"
-                        + FeedFormat.RSS.mediaType().getSubtype());
+                .setAttribute("type", FeedFormat.RSS.type());
         Element firstItem = channel.getChild("item");
         if (firstItem == null) {
             channel.addContent(self);
@@ -135,7 +142,7 @@ public class FeedRenderer {
         atom.setLanguage("en");
         atom.setUpdated(date(feed.updated()));
         atom.setAlternateLinks(List.of(link("alternate", "text/html", feed.homeUrl())));
-        atom.setOtherLinks(List.of(link("self", "application/atom+xml", feed.urlOf(FeedFormat.ATOM))));
+        atom.setOtherLinks(List.of(link("self", FeedFormat.ATOM.type(), feed.urlOf(FeedFormat.ATOM))));
         // The publisher stands in for entries without an author: Atom requires one, but never an empty one.
         atom.setAuthors(List.of(person(feed.title())));
         atom.setEntries(feed.entries().stream().map(FeedRenderer::entry).toList());
@@ -183,7 +190,7 @@ public class FeedRenderer {
         return content;
     }
 
-    private static Stream<String> categoriesOf(FeedEntry entry) {
+    static Stream<String> categoriesOf(FeedEntry entry) {
         return Stream.concat(entry.topics().stream(), entry.tags().stream())
                 .map(XmlCharacters::strip)
                 .filter(FeedRenderer::hasText)
@@ -194,7 +201,7 @@ public class FeedRenderer {
         return "urn:uuid:" + entry.id();
     }
 
-    private static boolean hasText(String value) {
+    static boolean hasText(String value) {
         return value != null && !XmlCharacters.strip(value).isBlank();
     }
 

@@ -57,9 +57,11 @@ class DirectoryController {
                 <h1>%1$s feeds</h1>
                 <ul>
                 %3$s</ul>
+                <p><a href="%4$s">All feeds as OPML</a></p>
                 </body>
                 </html>
-                """.formatted(htmlEscape(properties.title()), head, list);
+                """.formatted(htmlEscape(properties.title()), head, list,
+                htmlEscape(properties.publicUrl() + "/feeds.opml"));
         return ResponseEntity.ok().contentType(HTML_UTF8).body(page);
     }
 
@@ -67,16 +69,18 @@ class DirectoryController {
         StringBuilder links = new StringBuilder();
         for (FeedFormat format : FeedFormat.values()) {
             links.append("<link rel=\"alternate\" type=\"%s\" title=\"%s\" href=\"%s\">\n".formatted(
-                    format.mediaType().getType() + "/" + format.mediaType().getSubtype(),
-                    htmlEscape(title + " (" + format.name() + ")"), htmlEscape(url(name, format))));
+                    format.type(), htmlEscape(title + " (" + format.label() + ")"), htmlEscape(url(name, format))));
         }
         return links.toString();
     }
 
     private String listItem(String title, String description, String name) {
-        return "<li><strong>%s</strong> %s <a href=\"%s\">RSS</a> <a href=\"%s\">Atom</a></li>\n".formatted(
-                htmlEscape(title), htmlEscape(description), htmlEscape(url(name, FeedFormat.RSS)),
-                htmlEscape(url(name, FeedFormat.ATOM)));
+        StringBuilder item = new StringBuilder("<li><strong>%s</strong> %s".formatted(htmlEscape(title),
+                htmlEscape(description)));
+        for (FeedFormat format : FeedFormat.values()) {
+            item.append(" <a href=\"%s\">%s</a>".formatted(htmlEscape(url(name, format)), format.label()));
+        }
+        return item.append("</li>\n").toString();
     }
 
     private String url(String name, FeedFormat format) {

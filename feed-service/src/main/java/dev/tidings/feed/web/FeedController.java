@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Serves {@code /feeds/{name}.rss} and {@code /feeds/{name}.atom}, {@code name} being a topic slug
+ * Serves {@code /feeds/{name}.rss}, {@code .atom} and {@code .json}, {@code name} being a topic slug
  * or {@code all}, with conditional GET: Spring answers {@code If-None-Match} and
  * {@code If-Modified-Since} with 304 from the {@code ETag} and {@code Last-Modified} set here.
  *
@@ -42,11 +42,11 @@ class FeedController {
     ResponseEntity<byte[]> feed(@PathVariable String file) {
         int dot = file.lastIndexOf('.');
         if (dot < 1) {
-            throw new UnknownFeedException("No feed at /feeds/" + file + ": use /feeds/{topic}.rss or .atom");
+            throw new UnknownFeedException("No feed at /feeds/" + file + ": use /feeds/{topic}.rss, .atom or .json");
         }
         FeedFormat format = FeedFormat.fromExtension(file.substring(dot + 1))
                 .orElseThrow(() -> new UnknownFeedException(
-                        "Unknown feed format '" + file.substring(dot + 1) + "': use .rss or .atom"));
+                        "Unknown feed format '" + file.substring(dot + 1) + "': use .rss, .atom or .json"));
         String name = file.substring(0, dot);
         Feed feed = catalog.find(name)
                 .orElseThrow(() -> new UnknownFeedException("Unknown topic '" + name + "'"));

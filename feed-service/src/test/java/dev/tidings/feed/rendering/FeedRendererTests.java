@@ -16,6 +16,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class FeedRendererTests {
 
@@ -23,7 +25,9 @@ class FeedRendererTests {
 
     private static final Instant CORRECTED = Instant.parse("2026-11-21T09:15:00Z");
 
-    private final FeedRenderer renderer = new FeedRenderer();
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private final FeedRenderer renderer = new FeedRenderer(json);
 
     @Test
     void rssHasTheEntryWithGuidContentCreatorAndCategoriesButNoDublinCoreDate() throws Exception {
@@ -83,7 +87,7 @@ class FeedRendererTests {
                 "sum\u000Bmary", "<p>body\u0000 ]]> <script>alert(1)</script> \uDC00 \uD83D\uDE00</p>",
                 "https://health.example/a?x=1&y=2", "Eve\u0007", List.of("gut"), List.of("t\u0000ag"), null,
                 PUBLISHED, PUBLISHED);
-        for (FeedFormat format : FeedFormat.values()) {
+        for (FeedFormat format : List.of(FeedFormat.RSS, FeedFormat.ATOM)) {
             String xml = render(feed(hostile), format);
             assertThat(wellFormed(xml)).isTrue();
             SyndEntry entry = parse(xml).getEntries().get(0);
@@ -93,6 +97,29 @@ class FeedRendererTests {
             assertThat(entry.getAuthor()).isEqualTo("Eve");
             assertThat(entry.getLink()).isEqualTo("https://health.example/a?x=1&y=2");
         }
+    }
+
+    @Test
+    void jsonFeedHasTheEntryWithStrippedText() {
+        FeedEntry entry = new FeedEntry(UUID.randomUUID(), 1, "Title\u0000 \uD800x", "Summary", "<p>body</p>",
+                "https://health.example/a", "", List.of("gut"), List.of("basics"), "https://health.example/i.png",
+                PUBLISHED, CORRECTED);
+
+        JsonNode feed = json.readTree(renderer.render(feed(entry), FeedFormat.JSON));
+
+        assertThat(feed.get("version").asString()).isEqualTo("https://jsonfeed.org/version/1.1");
+        assertThat(feed.get("feed_url").asString()).isEqualTo("https://feeds.example/feeds/gut.json");
+        assertThat(feed.get("title").asString()).isEqualTo("Tidings: Gut");
+        JsonNode item = feed.get("items").get(0);
+        assertThat(item.get("id").asString()).isEqualTo("urn:uuid:" + entry.id());
+        assertThat(item.get("url").asString()).isEqualTo("https://health.example/a");
+        assertThat(item.get("title").asString()).isEqualTo("Title x");
+        assertThat(item.get("content_html").asString()).isEqualTo("<p>body</p>");
+        assertThat(item.get("image").asString()).isEqualTo("https://health.example/i.png");
+        assertThat(Instant.parse(item.get("date_published").asString())).isEqualTo(PUBLISHED);
+        assertThat(Instant.parse(item.get("date_modified").asString())).isEqualTo(CORRECTED);
+        assertThat(item.has("authors")).isFalse();
+        assertThat(item.get("tags").values()).extracting(JsonNode::asString).containsExactly("gut", "basics");
     }
 
     @Test

@@ -23,8 +23,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class FeedIntegrationTests extends FeedServiceIntegrationTest {
+
+    @Autowired
+    private JsonMapper jsonMapper;
 
     @Test
     void aPublishedArticleAppearsInItsTopicFeedsAndTheAllTopicsFeeds() {
@@ -57,6 +63,30 @@ class FeedIntegrationTests extends FeedServiceIntegrationTest {
 
         assertThat(entryOf("/feeds/all.atom", article.id())).isPresent();
         assertThat(feed("/feeds/all.rss").getTitle()).isEqualTo("Tidings: all topics");
+
+        HttpResponse<byte[]> json = get("/feeds/" + topic + ".json");
+        assertThat(json.headers().firstValue("Content-Type")).hasValue("application/feed+json;charset=UTF-8");
+        assertThat(json.headers().firstValue("ETag")).isPresent();
+        JsonNode jsonFeed = jsonMapper.readTree(json.body());
+        assertThat(jsonFeed.get("items")).hasSize(1);
+        assertThat(jsonFeed.get("items").get(0).get("id").asString()).isEqualTo("urn:uuid:" + article.id());
+        assertThat(jsonFeed.get("items").get(0).get("content_html").asString()).isEqualTo(article.bodyHtml());
+    }
+
+    @Test
+    void theOpmlListsEveryFeed() {
+        String topic = uniqueSlug("opml");
+        createTopic(topic, "Outlines & <more>");
+
+        HttpResponse<byte[]> response = get("/feeds.opml");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/x-opml;charset=UTF-8");
+        String opml = new String(response.body(), StandardCharsets.UTF_8);
+        assertThat(opml).contains("<opml version=\"2.0\">")
+                .contains("xmlUrl=\"http://localhost:8082/feeds/all.rss\"")
+                .contains("text=\"Tidings: Outlines &amp; &lt;more&gt;\"")
+                .contains("xmlUrl=\"http://localhost:8082/feeds/" + topic + ".rss\"");
     }
 
     private static void assertThatEntryIsTheArticle(List<SyndEntry> entries, ArticleSnapshot article, String topic) {
@@ -200,9 +230,10 @@ class FeedIntegrationTests extends FeedServiceIntegrationTest {
                 .contains("<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Tidings: Skin &amp; "
                         + "&lt;b&gt;Gut&lt;/b&gt; (RSS)\" href=\"http://localhost:8082/feeds/" + topic + ".rss\">")
                 .contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Tidings: Skin &amp; "
-                        + "&lt;b&gt;Gut&lt;/b&gt; (ATOM)\" href=\"http://localhost:8082/feeds/" + topic + ".atom\">")
+                        + "&lt;b&gt;Gut&lt;/b&gt; (Atom)\" href=\"http://localhost:8082/feeds/" + topic + ".atom\">")
                 .contains("href=\"http://localhost:8082/feeds/all.rss\"");
         assertThat(html).contains("<a href=\"http://localhost:8082/feeds/" + topic + ".atom\">Atom</a>")
+                .contains("<a href=\"http://localhost:8082/feeds/" + topic + ".json\">JSON Feed</a>")
                 .doesNotContain("<b>Gut</b>");
     }
 

@@ -1,0 +1,56 @@
+package dev.tidings.feed.rendering;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tidings.feed.readmodel.FeedEntry;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes JSON Feed 1.1. Text is stripped like the XML formats (lone surrogates cannot be encoded in
+ * UTF-8 either), so a reader sees the same entry in every format.
+ */
+final class JsonFeedWriter {
+
+    private static final String VERSION = "https://jsonfeed.org/version/1.1";
+
+    private final JsonMapper json;
+
+    JsonFeedWriter(JsonMapper json) {
+        this.json = json;
+    }
+
+    byte[] write(Feed feed) {
+        return json.writeValueAsBytes(new JsonFeed(VERSION, clean(feed.title()), clean(feed.homeUrl()),
+                clean(feed.urlOf(FeedFormat.JSON)), clean(feed.description()), "en",
+                List.of(new Author(clean(feed.title()))), feed.entries().stream().map(JsonFeedWriter::item).toList()));
+    }
+
+    private static Item item(FeedEntry entry) {
+        return new Item("urn:uuid:" + entry.id(), clean(entry.canonicalUrl()), clean(entry.title()),
+                clean(entry.bodyHtml()), clean(entry.summary()), clean(entry.imageUrl()), entry.publishedAt(),
+                entry.updatedAt(),
+                FeedRenderer.hasText(entry.author()) ? List.of(new Author(clean(entry.author()))) : null,
+                FeedRenderer.categoriesOf(entry).toList());
+    }
+
+    private static String clean(String text) {
+        return XmlCharacters.strip(text);
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record JsonFeed(String version, String title, @JsonProperty("home_page_url") String homePageUrl,
+            @JsonProperty("feed_url") String feedUrl, String description, String language, List<Author> authors,
+            List<Item> items) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Item(String id, String url, String title, @JsonProperty("content_html") String contentHtml,
+            String summary, String image, @JsonProperty("date_published") Instant datePublished,
+            @JsonProperty("date_modified") Instant dateModified, List<Author> authors, List<String> tags) {
+    }
+
+    record Author(String name) {
+    }
+}
