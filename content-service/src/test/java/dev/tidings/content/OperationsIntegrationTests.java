@@ -33,6 +33,15 @@ class OperationsIntegrationTests extends RunningContentService {
     }
 
     @Test
+    void theApiIsDescribedAsOpenApi() {
+        Response docs = callWithout("GET", "/v3/api-docs", null);
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("paths").propertyNames())
+                .contains("/api/topics", "/api/articles", "/api/articles/{id}", "/api/articles/{id}/publish");
+    }
+
+    @Test
     void theTopicsStreamIsCompacted() throws Exception {
         try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 SharedInfrastructure.kafkaBootstrapServers()))) {

@@ -6,7 +6,7 @@ import dev.tidings.content.text.PlainText;
 import dev.tidings.content.text.Slugs;
 import dev.tidings.content.topic.TopicExceptions;
 import dev.tidings.content.topic.Topics;
-import dev.tidings.content.web.FieldErrors;
+import dev.tidings.content.web.InvalidField;
 import dev.tidings.events.ArticleEventType;
 import java.time.Clock;
 import java.time.Instant;
@@ -147,7 +147,7 @@ class EditorialDesk {
     private static String text(String field, String value) {
         String text = PlainText.of(value);
         if (text.isEmpty()) {
-            throw new FieldErrors(field, "must contain text, not only markup");
+            throw new InvalidField(field, "must contain text, not only markup");
         }
         return text;
     }

@@ -2,7 +2,7 @@ package dev.tidings.content.topic;
 
 import dev.tidings.content.outbox.OutboxEvents;
 import dev.tidings.content.text.PlainText;
-import dev.tidings.content.web.FieldErrors;
+import dev.tidings.content.web.InvalidField;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Service;
@@ -46,7 +46,7 @@ class TopicEditor {
     private static String title(String title) {
         String text = PlainText.of(title);
         if (text.isEmpty()) {
-            throw new FieldErrors("title", "must contain text, not only markup");
+            throw new InvalidField("title", "must contain text, not only markup");
         }
         return text;
     }

@@ -11,9 +11,9 @@ import org.springframework.web.ErrorResponseException;
  * example a title that is empty once its markup is removed). Answered with 400 and the same
  * {@code errors} property as a Bean Validation failure.
  */
-public class FieldErrors extends ErrorResponseException {
+public class InvalidField extends ErrorResponseException {
 
-    public FieldErrors(String field, String message) {
+    public InvalidField(String field, String message) {
         super(HttpStatus.BAD_REQUEST, problem(field, message), null);
     }
 
