@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One feed, ready to render in any {@link FeedFormat}: {@code url} is its address without the
+ * One feed, ready to render in any {@link FeedFormat}: {@code publisher} names who publishes it
+ * (the author of entries without one), {@code url} is its address without the
  * format's extension (the self link and Atom id append it), {@code homeUrl} the HTML page it
  * belongs to, {@code updated} its last change, and {@code entries} newest first.
  */
-public record Feed(String title, String description, String url, String homeUrl, Instant updated,
-        List<FeedEntry> entries) {
+public record Feed(String publisher, String title, String description, String url, String homeUrl,
+        Instant updated, List<FeedEntry> entries) {
 
     public Feed {
+        Objects.requireNonNull(publisher, "publisher must not be null");
         Objects.requireNonNull(title, "title must not be null");
         Objects.requireNonNull(description, "description must not be null");
         Objects.requireNonNull(url, "url must not be null");

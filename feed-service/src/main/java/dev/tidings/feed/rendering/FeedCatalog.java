@@ -39,11 +39,11 @@ public class FeedCatalog {
 
     public Optional<Feed> find(String name) {
         if (ALL.equals(name)) {
-            return Optional.of(new Feed(properties.title() + ": all topics",
+            return Optional.of(new Feed(properties.title(), properties.title() + ": all topics",
                     "Every article published on " + properties.title(), urlOf(ALL), homeUrl(),
                     lastChangeOf(FeedChanges.ALL_TOPICS), entries.newest(properties.entriesPerFeed())));
         }
-        return topics.find(name).map(topic -> new Feed(properties.title() + ": " + topic.title(),
+        return topics.find(name).map(topic -> new Feed(properties.title(), properties.title() + ": " + topic.title(),
                 topic.description().isBlank() ? topic.title() : topic.description(), urlOf(topic.slug()), homeUrl(),
                 lastChangeOf(topic.slug()), entries.newestOf(topic.slug(), properties.entriesPerFeed())));
     }

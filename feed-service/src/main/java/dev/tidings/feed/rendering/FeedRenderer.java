@@ -144,7 +144,7 @@ public class FeedRenderer {
         atom.setAlternateLinks(List.of(link("alternate", "text/html", feed.homeUrl())));
         atom.setOtherLinks(List.of(link("self", FeedFormat.ATOM.type(), feed.urlOf(FeedFormat.ATOM))));
         // The publisher stands in for entries without an author: Atom requires one, but never an empty one.
-        atom.setAuthors(List.of(person(feed.title())));
+        atom.setAuthors(List.of(person(feed.publisher())));
         atom.setEntries(feed.entries().stream().map(FeedRenderer::entry).toList());
         return atom;
     }

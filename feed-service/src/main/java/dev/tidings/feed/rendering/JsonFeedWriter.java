@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tidings.feed.readmodel.FeedEntry;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,15 +23,17 @@ final class JsonFeedWriter {
     }
 
     byte[] write(Feed feed) {
+        List<Item> items = feed.entries().stream().map(JsonFeedWriter::item).toList();
         return json.writeValueAsBytes(new JsonFeed(VERSION, clean(feed.title()), clean(feed.homeUrl()),
                 clean(feed.urlOf(FeedFormat.JSON)), clean(feed.description()), "en",
-                List.of(new Author(clean(feed.title()))), feed.entries().stream().map(JsonFeedWriter::item).toList()));
+                List.of(new Author(clean(feed.publisher()))), items));
     }
 
     private static Item item(FeedEntry entry) {
         return new Item("urn:uuid:" + entry.id(), clean(entry.canonicalUrl()), clean(entry.title()),
-                clean(entry.bodyHtml()), clean(entry.summary()), clean(entry.imageUrl()), entry.publishedAt(),
-                entry.updatedAt(),
+                clean(entry.bodyHtml()), clean(entry.summary()), clean(entry.imageUrl()),
+                // Seconds, like the XML formats, so every format shows the same times.
+                entry.publishedAt().truncatedTo(ChronoUnit.SECONDS), entry.updatedAt().truncatedTo(ChronoUnit.SECONDS),
                 FeedRenderer.hasText(entry.author()) ? List.of(new Author(clean(entry.author()))) : null,
                 FeedRenderer.categoriesOf(entry).toList());
     }

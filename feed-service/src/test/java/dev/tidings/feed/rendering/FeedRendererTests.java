@@ -75,7 +75,8 @@ class FeedRendererTests {
         String atom = render(feed(entry(" ")), FeedFormat.ATOM);
         String rss = render(feed(entry("")), FeedFormat.RSS);
 
-        assertThat(atom).doesNotContainPattern("<name\\s*/>").doesNotContain("<name></name>");
+        assertThat(atom).doesNotContainPattern("<name\\s*/>").doesNotContain("<name></name>")
+                .contains("<name>Tidings</name>");
         // Only the feed's publisher, never an empty person.
         assertThat(atom.split("<author>", -1)).hasSize(2);
         assertThat(rss).doesNotContain("dc:creator").doesNotContain("<author");
@@ -124,7 +125,7 @@ class FeedRendererTests {
 
     @Test
     void anEmptyFeedStillHasItsSelfLinkAndDates() throws Exception {
-        Feed empty = new Feed("Tidings: all topics", "Everything", "https://feeds.example/feeds/all",
+        Feed empty = new Feed("Tidings", "Tidings: all topics", "Everything", "https://feeds.example/feeds/all",
                 "https://feeds.example/", Instant.EPOCH, List.of());
         String rss = render(empty, FeedFormat.RSS);
         String atom = render(empty, FeedFormat.ATOM);
@@ -143,7 +144,7 @@ class FeedRendererTests {
     }
 
     private static Feed feed(FeedEntry entry) {
-        return new Feed("Tidings: Gut", "All about the gut", "https://feeds.example/feeds/gut",
+        return new Feed("Tidings", "Tidings: Gut", "All about the gut", "https://feeds.example/feeds/gut",
                 "https://feeds.example/", CORRECTED, List.of(entry));
     }
 
