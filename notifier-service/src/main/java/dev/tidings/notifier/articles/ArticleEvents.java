@@ -20,13 +20,13 @@ public class ArticleEvents {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleEvents.class);
 
-    private final Articles articles;
+    private final ArticleStates articles;
 
     private final Deliveries deliveries;
 
     private final Clock clock;
 
-    ArticleEvents(Articles articles, Deliveries deliveries, Clock clock) {
+    ArticleEvents(ArticleStates articles, Deliveries deliveries, Clock clock) {
         this.articles = articles;
         this.deliveries = deliveries;
         this.clock = clock;

@@ -10,11 +10,11 @@ import org.springframework.stereotype.Repository;
 
 /** The latest state of every article this service heard of, kept by (id, version). */
 @Repository
-public class Articles {
+public class ArticleStates {
 
     private final JdbcClient jdbc;
 
-    Articles(JdbcClient jdbc) {
+    ArticleStates(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -50,7 +50,8 @@ public class Deliveries {
         Instant dueAt = now.plus(properties.sendDelay());
         int queued = jdbc.sql("""
                 INSERT INTO deliveries (subscriber_id, article_id, kind, status, attempts, next_attempt_at, created_at)
-                SELECT DISTINCT s.id, :articleId, :kind, 'PENDING', 0, :dueAt, :now
+                SELECT DISTINCT s.id, CAST(:articleId AS uuid), :kind, 'PENDING', 0, CAST(:dueAt AS timestamptz),
+                       CAST(:now AS timestamptz)
                 FROM subscribers s JOIN subscriptions sub ON sub.subscriber_id = s.id
                 WHERE s.confirmed_at IS NOT NULL AND s.unsubscribed_at IS NULL
                   AND sub.confirmed_at IS NOT NULL AND sub.topic_slug = ANY(:topics)

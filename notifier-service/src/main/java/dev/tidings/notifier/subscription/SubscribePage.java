@@ -1,7 +1,7 @@
 package dev.tidings.notifier.subscription;
 
 import dev.tidings.notifier.topics.Topic;
-import dev.tidings.notifier.topics.Topics;
+import dev.tidings.notifier.topics.KnownTopics;
 import dev.tidings.notifier.web.HtmlPage;
 import dev.tidings.notifier.web.PageException;
 import java.net.URI;
@@ -19,11 +19,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SubscribePage {
 
-    private final Topics topics;
+    private final KnownTopics topics;
 
     private final Subscriptions subscriptions;
 
-    SubscribePage(Topics topics, Subscriptions subscriptions) {
+    SubscribePage(KnownTopics topics, Subscriptions subscriptions) {
         this.topics = topics;
         this.subscriptions = subscriptions;
     }

@@ -54,7 +54,7 @@ class Subscribers {
     int addTopics(UUID id, Collection<String> topics, Instant now) {
         return jdbc.sql("""
                 INSERT INTO subscriptions (subscriber_id, topic_slug, requested_at)
-                SELECT :id, slug, :now FROM unnest(:topics) AS slug
+                SELECT CAST(:id AS uuid), slug, CAST(:now AS timestamptz) FROM unnest(CAST(:topics AS text[])) AS slug
                 ON CONFLICT (subscriber_id, topic_slug) DO NOTHING
                 """)
                 .param("id", id)

@@ -2,7 +2,7 @@ package dev.tidings.notifier.subscription;
 
 import dev.tidings.notifier.NotifierProperties;
 import dev.tidings.notifier.delivery.Deliveries;
-import dev.tidings.notifier.topics.Topics;
+import dev.tidings.notifier.topics.KnownTopics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -28,7 +28,7 @@ public class Subscriptions {
 
     private final Subscribers subscribers;
 
-    private final Topics topics;
+    private final KnownTopics topics;
 
     private final Deliveries deliveries;
 
@@ -40,7 +40,7 @@ public class Subscriptions {
 
     private final Clock clock;
 
-    Subscriptions(Subscribers subscribers, Topics topics, Deliveries deliveries, OpaqueTokens tokens,
+    Subscriptions(Subscribers subscribers, KnownTopics topics, Deliveries deliveries, OpaqueTokens tokens,
             ApplicationEventPublisher events, NotifierProperties properties, Clock clock) {
         this.subscribers = subscribers;
         this.topics = topics;

@@ -10,11 +10,11 @@ import org.springframework.stereotype.Repository;
 
 /** The known topics, kept from {@code content.topics.v1} by (slug, version). */
 @Repository
-public class Topics {
+public class KnownTopics {
 
     private final JdbcClient jdbc;
 
-    Topics(JdbcClient jdbc) {
+    KnownTopics(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

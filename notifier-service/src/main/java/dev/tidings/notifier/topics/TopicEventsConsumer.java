@@ -18,7 +18,7 @@ class TopicEventsConsumer {
     private static final Logger log = LoggerFactory.getLogger(TopicEventsConsumer.class);
 
     @Bean
-    Consumer<Message<byte[]>> topics(Topics topics, JsonMapper json) {
+    Consumer<Message<byte[]>> topics(KnownTopics topics, JsonMapper json) {
         return message -> {
             EventEnvelope event = EventEnvelope.of(message);
             if (!TopicSnapshot.EVENT_TYPE.equals(event.headers().type())) {

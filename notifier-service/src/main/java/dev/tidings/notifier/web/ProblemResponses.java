@@ -27,7 +27,6 @@ class ProblemResponses {
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         response.setStatus(status.value());
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         if (request.getRequestURI().startsWith("/api/")) {
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("type", "about:blank");

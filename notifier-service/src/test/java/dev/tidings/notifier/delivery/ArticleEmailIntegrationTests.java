@@ -170,13 +170,13 @@ class ArticleEmailIntegrationTests extends NotifierIntegrationTest {
     void theAdminApiNeedsTheTokenAndAValidArticleId() {
         HttpResponse<String> anonymous = get("/api/deliveries?articleId=" + UUID.randomUUID());
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         assertThat(get("/api/deliveries?articleId=" + UUID.randomUUID(), "wrong").statusCode()).isEqualTo(401);
 
         HttpResponse<String> malformed = get("/api/deliveries?articleId=not-a-uuid", ADMIN_TOKEN);
         assertThat(malformed.statusCode()).isEqualTo(400);
-        assertThat(malformed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(malformed.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         HttpResponse<String> empty = get("/api/deliveries?articleId=" + UUID.randomUUID(), ADMIN_TOKEN);
         assertThat(empty.statusCode()).isEqualTo(200);
         assertThat(empty.body()).isEqualTo("[]");
