@@ -12,6 +12,7 @@ import dev.tidings.feed.FeedServiceIntegrationTest;
 import dev.tidings.testsupport.SharedInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -157,6 +158,27 @@ class ReadModelIntegrationTests extends FeedServiceIntegrationTest {
         assertThat(new String(badJsonRecord.headers().lastHeader("kafka_dlt-exception-message").value(),
                 StandardCharsets.UTF_8)).contains("ArticleSnapshot");
         await().atMost(PATIENCE).until(() -> deadLettered(ContentTopics.ARTICLES) >= deadLetteredBefore + 4);
+    }
+
+    @Test
+    void anEventWithAValueTheDatabaseAlwaysRejectsIsDeadLetteredInsteadOfBlockingThePartition() {
+        String topic = uniqueSlug("unstorable");
+        createTopic(topic, "Unstorable");
+        ArticleSnapshot sane = article(UUID.randomUUID(), 1, "Far future", "<p>x</p>", List.of(topic));
+        Instant beyondPostgres = Instant.parse("+300000-01-01T00:00:00Z");
+        ArticleSnapshot unstorable = new ArticleSnapshot(sane.id(), 1, sane.slug(), sane.title(), sane.summary(),
+                sane.bodyHtml(), sane.canonicalUrl(), sane.author(), sane.topics(), sane.tags(), beyondPostgres,
+                beyondPostgres, null, null, null);
+        ArticleSnapshot next = article(UUID.randomUUID(), 1, "After the unstorable one", "<p>ok</p>", List.of(topic));
+
+        send(ArticleEventType.PUBLISHED, unstorable);
+        send(ArticleEventType.PUBLISHED, next);
+
+        await().atMost(PATIENCE).until(() -> entryOf("/feeds/" + topic + ".rss", next.id()).isPresent());
+        assertThat(readDeadLetters(List.of(sane.id().toString()))).singleElement()
+                .satisfies(record -> assertThat(record.headers().lastHeader("kafka_dlt-exception-fqcn").value())
+                        .asString(StandardCharsets.UTF_8).endsWith("DataIntegrityViolationException"));
+        assertThat(entryOf("/feeds/" + topic + ".rss", sane.id())).isEmpty();
     }
 
     private static List<ConsumerRecord<String, byte[]>> readDeadLetters(List<String> keys) {
