@@ -18,14 +18,11 @@ record SendFailure(boolean permanent, String reason) {
     static SendFailure of(Exception failure) {
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
             int code = replyCode(cause);
-            if (code >= 500) {
-                return new SendFailure(true, describe(failure));
-            }
             if (code >= 400) {
-                return new SendFailure(false, describe(failure));
+                return new SendFailure(code >= 500, describe(cause));
             }
             if (cause instanceof AddressException) {
-                return new SendFailure(true, describe(failure));
+                return new SendFailure(true, describe(cause));
             }
         }
         return new SendFailure(false, describe(failure));
@@ -51,8 +48,8 @@ record SendFailure(boolean permanent, String reason) {
         return failure.getCause() == failure ? null : failure.getCause();
     }
 
-    private static String describe(Exception failure) {
-        String message = String.valueOf(failure.getMessage());
+    private static String describe(Throwable failure) {
+        String message = String.valueOf(failure.getMessage()).strip();
         return message.length() > 500 ? message.substring(0, 500) : message;
     }
 }

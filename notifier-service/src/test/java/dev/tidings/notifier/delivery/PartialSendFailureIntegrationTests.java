@@ -1,0 +1,129 @@
+package dev.tidings.notifier.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tidings.events.ArticleEventType;
+import dev.tidings.notifier.NotifierIntegrationTest;
+import dev.tidings.notifier.NotifierProperties;
+import dev.tidings.notifier.subscription.UnsubscribeLinks;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * One batch over one SMTP connection where the server accepts one recipient, rejects one for good
+ * (550) and throttles one (451): only the accepted one is marked sent, and a second run never sends
+ * it again. The rows are due only in a day, so the application's own sender leaves them alone; this
+ * test runs a second sender, on the same database, whose clock is two days ahead.
+ */
+class PartialSendFailureIntegrationTests extends NotifierIntegrationTest {
+
+    @Autowired
+    Deliveries deliveries;
+
+    @Autowired
+    InstantEmailComposer composer;
+
+    @Autowired
+    UnsubscribeLinks unsubscribeLinks;
+
+    @Autowired
+    TransactionOperations transactions;
+
+    @Autowired
+    NotifierProperties properties;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void onlyTheRejectedMessagesOfABatchAreRetriedOrFailed() throws Exception {
+        String topic = uniqueSlug("eyes");
+        knownTopic(topic, "Eyes");
+        String accepted = uniqueEmail("accepted");
+        String rejected = uniqueEmail("rejected");
+        String throttled = uniqueEmail("throttled");
+        for (String email : List.of(accepted, rejected, throttled)) {
+            subscribeAndConfirm(email, topic);
+        }
+        UUID articleId = UUID.randomUUID();
+        // Published on a topic nobody follows, so the ledger rows below are the only ones.
+        publishEvent(ArticleEventType.PUBLISHED, article(articleId, 1, "Screen time", List.of(uniqueSlug("none"))));
+        await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT count(*) FROM articles WHERE id = :id")
+                .param("id", articleId).query(Long.class).single() == 1);
+        for (String email : List.of(accepted, rejected, throttled)) {
+            queueTomorrow(email, articleId);
+        }
+
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer(Map.of(
+                rejected, "550 5.1.1 no such user",
+                throttled, "451 4.7.1 slow down"))) {
+            Clock twoDaysAhead = Clock.offset(Clock.systemUTC(), Duration.ofDays(2));
+            DeliverySender sender = new DeliverySender(deliveries, composer, unsubscribeLinks, mailSender(smtp),
+                    transactions, properties, twoDaysAhead, meters);
+
+            sender.sendDue();
+
+            assertThat(smtp.connections()).isEqualTo(1);
+            assertThat(smtp.deliveredTo()).containsExactly(accepted);
+            assertThat(statusOf(accepted, articleId)).isEqualTo("SENT");
+            assertThat(statusOf(rejected, articleId)).isEqualTo("FAILED");
+            assertThat(statusOf(throttled, articleId)).isEqualTo("PENDING");
+            assertThat(lastErrorOf(throttled, articleId)).contains("451");
+
+            // The retry is due after the backoff; the accepted message must not go out again.
+            DeliverySender later = new DeliverySender(deliveries, composer, unsubscribeLinks, mailSender(smtp),
+                    transactions, properties, Clock.offset(twoDaysAhead, Duration.ofHours(1)), meters);
+            later.sendDue();
+
+            assertThat(smtp.deliveredTo()).containsExactly(accepted);
+            assertThat(statusOf(throttled, articleId)).isEqualTo("PENDING");
+            assertThat(jdbc.sql("""
+                    SELECT attempts FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
+                    WHERE s.email = :email AND d.article_id = :article
+                    """).param("email", throttled).param("article", articleId).query(Integer.class).single())
+                    .isEqualTo(2);
+        }
+    }
+
+    private void queueTomorrow(String email, UUID articleId) {
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+        jdbc.sql("""
+                INSERT INTO deliveries (subscriber_id, article_id, kind, status, attempts, next_attempt_at, created_at)
+                SELECT id, :article, 'instant', 'PENDING', 0, :due, now() FROM subscribers WHERE email = :email
+                """).param("article", articleId).param("due", Timestamp.from(tomorrow)).param("email", email).update();
+    }
+
+    private String statusOf(String email, UUID articleId) {
+        return jdbc.sql("""
+                SELECT d.status FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
+                WHERE s.email = :email AND d.article_id = :article
+                """).param("email", email).param("article", articleId).query(String.class).single();
+    }
+
+    private String lastErrorOf(String email, UUID articleId) {
+        return jdbc.sql("""
+                SELECT d.last_error FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
+                WHERE s.email = :email AND d.article_id = :article
+                """).param("email", email).param("article", articleId).query(String.class).single();
+    }
+
+    private static JavaMailSenderImpl mailSender(ScriptedSmtpServer smtp) {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(smtp.port());
+        sender.getJavaMailProperties().put("mail.smtp.timeout", "10000");
+        sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
+        return sender;
+    }
+}

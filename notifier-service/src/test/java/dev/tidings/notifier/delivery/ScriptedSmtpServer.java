@@ -1,0 +1,111 @@
+package dev.tidings.notifier.delivery;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real, minimal SMTP server whose RCPT replies are scripted per address, for the failure paths
+ * GreenMail cannot produce (a 550 for one recipient, a 451 for another, within one connection).
+ */
+final class ScriptedSmtpServer implements AutoCloseable {
+
+    private final ServerSocket socket;
+
+    private final Map<String, String> rcptReplies;
+
+    private final AtomicInteger connections = new AtomicInteger();
+
+    private final List<String> deliveredTo = new CopyOnWriteArrayList<>();
+
+    ScriptedSmtpServer(Map<String, String> rcptReplies) throws IOException {
+        this.rcptReplies = rcptReplies;
+        this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::serve, "scripted-smtp");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    int port() {
+        return socket.getLocalPort();
+    }
+
+    int connections() {
+        return connections.get();
+    }
+
+    /** The recipient of every message accepted after DATA. */
+    List<String> deliveredTo() {
+        return deliveredTo;
+    }
+
+    private void serve() {
+        while (!socket.isClosed()) {
+            try (Socket client = socket.accept()) {
+                connections.incrementAndGet();
+                converse(client);
+            }
+            catch (IOException ex) {
+                if (!socket.isClosed()) {
+                    throw new UncheckedIOException(ex);
+                }
+            }
+        }
+    }
+
+    private void converse(Socket client) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+        Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.US_ASCII);
+        reply(out, "220 scripted ESMTP");
+        String recipient = null;
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            String command = line.toUpperCase();
+            if (command.startsWith("RCPT TO:")) {
+                String address = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
+                String scripted = rcptReplies.getOrDefault(address, "250 OK");
+                recipient = scripted.startsWith("250") ? address : recipient;
+                reply(out, scripted);
+            }
+            else if (command.startsWith("DATA")) {
+                reply(out, "354 go ahead");
+                for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
+                    // the message content itself does not matter here
+                }
+                deliveredTo.add(recipient);
+                reply(out, "250 accepted");
+            }
+            else if (command.startsWith("QUIT")) {
+                reply(out, "221 bye");
+                return;
+            }
+            else if (command.startsWith("MAIL FROM:") || command.startsWith("RSET")) {
+                recipient = null;
+                reply(out, "250 OK");
+            }
+            else {
+                reply(out, "250 OK");
+            }
+        }
+    }
+
+    private static void reply(Writer out, String line) throws IOException {
+        out.write(line + "\r\n");
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
