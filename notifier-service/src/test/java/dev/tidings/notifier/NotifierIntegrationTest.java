@@ -203,6 +203,16 @@ public abstract class NotifierIntegrationTest {
         return URI.create("http://localhost:" + port + path);
     }
 
+    protected static void assertProblemJson(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    protected static void assertHtml(HttpResponse<String> response) {
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+    }
+
     // --- mail ---
 
     /** Every message GreenMail received for {@code email}. */

@@ -30,7 +30,9 @@ class Subscribers {
                 .param("email", email.value())
                 .param("now", Timestamp.from(now))
                 .update();
-        return jdbc.sql("SELECT id, email, confirmed_at, unsubscribed_at FROM subscribers WHERE email = :email FOR UPDATE")
+        return jdbc.sql("""
+                SELECT id, email, confirmed_at, unsubscribed_at FROM subscribers WHERE email = :email FOR UPDATE
+                """)
                 .param("email", email.value())
                 .query(Subscribers::subscriber)
                 .single();
@@ -96,7 +98,9 @@ class Subscribers {
     }
 
     void storeConfirmationToken(UUID id, byte[] tokenHash, Instant expiresAt) {
-        jdbc.sql("INSERT INTO confirmation_tokens (token_hash, subscriber_id, expires_at) VALUES (:hash, :id, :expires)")
+        jdbc.sql("""
+                INSERT INTO confirmation_tokens (token_hash, subscriber_id, expires_at) VALUES (:hash, :id, :expires)
+                """)
                 .param("hash", tokenHash)
                 .param("id", id)
                 .param("expires", Timestamp.from(expiresAt))

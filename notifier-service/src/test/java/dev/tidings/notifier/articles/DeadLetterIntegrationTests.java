@@ -49,8 +49,8 @@ class DeadLetterIntegrationTests extends NotifierIntegrationTest {
         List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(badJsonId, unknownTypeId);
         assertThat(deadLetters).extracting(ConsumerRecord::key)
                 .containsExactlyInAnyOrder(badJsonId.toString(), unknownTypeId.toString());
-        assertThat(deadLetters).allSatisfy(record -> assertThat(record.headers().lastHeader("kafka_dlt-exception-message"))
-                .isNotNull());
+        assertThat(deadLetters).allSatisfy(record -> assertThat(
+                record.headers().lastHeader("kafka_dlt-exception-message")).isNotNull());
         assertThat(storedVersion(badJsonId)).isZero();
         assertThat(storedVersion(unknownTypeId)).isZero();
         assertThat(deadLettered()).isGreaterThanOrEqualTo(deadLetteredBefore + 2);

@@ -160,8 +160,7 @@ class ArticleEmailIntegrationTests extends NotifierIntegrationTest {
         HttpResponse<String> unknown = postForm("/unsubscribe?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
                 "List-Unsubscribe=One-Click");
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/html"));
+        assertHtml(unknown);
         assertThat(get("/unsubscribe?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(404);
         assertThat(get("/unsubscribe").statusCode()).isEqualTo(400);
     }
@@ -170,13 +169,13 @@ class ArticleEmailIntegrationTests extends NotifierIntegrationTest {
     void theAdminApiNeedsTheTokenAndAValidArticleId() {
         HttpResponse<String> anonymous = get("/api/deliveries?articleId=" + UUID.randomUUID());
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertProblemJson(anonymous);
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         assertThat(get("/api/deliveries?articleId=" + UUID.randomUUID(), "wrong").statusCode()).isEqualTo(401);
 
         HttpResponse<String> malformed = get("/api/deliveries?articleId=not-a-uuid", ADMIN_TOKEN);
         assertThat(malformed.statusCode()).isEqualTo(400);
-        assertThat(malformed.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertProblemJson(malformed);
         HttpResponse<String> empty = get("/api/deliveries?articleId=" + UUID.randomUUID(), ADMIN_TOKEN);
         assertThat(empty.statusCode()).isEqualTo(200);
         assertThat(empty.body()).isEqualTo("[]");

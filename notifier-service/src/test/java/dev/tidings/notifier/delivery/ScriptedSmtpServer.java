@@ -65,7 +65,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     private void converse(Socket client) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+        BufferedReader in = new BufferedReader(
+                new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
         Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.US_ASCII);
         reply(out, "220 scripted ESMTP");
         String recipient = null;

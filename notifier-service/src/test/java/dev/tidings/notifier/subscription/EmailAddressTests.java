@@ -33,7 +33,8 @@ class EmailAddressTests {
 
     @Test
     void addressesLongerThan254CharactersAreRejected() {
-        String address = "a".repeat(64) + "@" + "b".repeat(60) + "." + "c".repeat(60) + "." + "d".repeat(60) + ".example.test";
+        String address = "a".repeat(64) + "@" + "b".repeat(60) + "." + "c".repeat(60) + "." + "d".repeat(60)
+                + ".example.test";
         assertThatThrownBy(() -> EmailAddress.parse(address)).hasMessageContaining("at most 254");
     }
 

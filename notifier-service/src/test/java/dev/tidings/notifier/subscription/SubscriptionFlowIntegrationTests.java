@@ -35,8 +35,7 @@ class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
 
         HttpResponse<String> page = get("/subscriptions/confirm?token=" + token);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/html"));
+        assertHtml(page);
         assertThat(page.body()).contains("<form method=\"post\" action=\"/subscriptions/confirm\"")
                 .contains("value=\"" + token + "\"");
         assertThat(confirmedAt(email)).isNull();
@@ -57,8 +56,7 @@ class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
         HttpResponse<String> unknown = postForm("/subscriptions/confirm",
                 "token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/html"));
+        assertHtml(unknown);
 
         HttpResponse<String> malformed = get("/subscriptions/confirm?token=%3Cscript%3E");
         assertThat(malformed.statusCode()).isEqualTo(400);

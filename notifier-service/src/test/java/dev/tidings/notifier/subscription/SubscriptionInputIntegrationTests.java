@@ -73,7 +73,7 @@ class SubscriptionInputIntegrationTests extends NotifierIntegrationTest {
                 .header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofString("<subscription/>")).build());
         assertThat(xml.statusCode()).isEqualTo(415);
-        assertThat(xml.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertProblemJson(xml);
         assertNothingStored();
     }
 
@@ -81,10 +81,10 @@ class SubscriptionInputIntegrationTests extends NotifierIntegrationTest {
     void apiAnswersWrongMethodsAndUnknownPathsWithProblems() {
         HttpResponse<String> wrongMethod = get("/api/subscriptions");
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
-        assertThat(wrongMethod.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertProblemJson(wrongMethod);
         HttpResponse<String> unknownPath = get("/api/nothing-here");
         assertThat(unknownPath.statusCode()).isEqualTo(404);
-        assertThat(unknownPath.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertProblemJson(unknownPath);
     }
 
     @Test
@@ -110,14 +110,13 @@ class SubscriptionInputIntegrationTests extends NotifierIntegrationTest {
 
     private void assertProblem(HttpResponse<String> response, int status, String detail) {
         assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertProblemJson(response);
         assertThat(response.body()).contains(detail);
     }
 
     private void assertHtmlError(HttpResponse<String> response, int status, String text) {
         assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/html"));
+        assertHtml(response);
         assertThat(response.body()).contains(text);
     }
 
