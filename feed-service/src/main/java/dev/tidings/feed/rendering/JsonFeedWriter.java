@@ -1,5 +1,7 @@
 package dev.tidings.feed.rendering;
 
+import static dev.tidings.feed.rendering.FeedText.clean;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tidings.feed.readmodel.FeedEntry;
@@ -30,16 +32,12 @@ final class JsonFeedWriter {
     }
 
     private static Item item(FeedEntry entry) {
-        return new Item("urn:uuid:" + entry.id(), clean(entry.canonicalUrl()), clean(entry.title()),
+        return new Item(FeedText.entryId(entry), clean(entry.canonicalUrl()), clean(entry.title()),
                 clean(entry.bodyHtml()), clean(entry.summary()), clean(entry.imageUrl()),
                 // Seconds, like the XML formats, so every format shows the same times.
                 entry.publishedAt().truncatedTo(ChronoUnit.SECONDS), entry.updatedAt().truncatedTo(ChronoUnit.SECONDS),
-                FeedRenderer.hasText(entry.author()) ? List.of(new Author(clean(entry.author()))) : null,
-                FeedRenderer.categoriesOf(entry).toList());
-    }
-
-    private static String clean(String text) {
-        return XmlCharacters.strip(text);
+                FeedText.hasText(entry.author()) ? List.of(new Author(clean(entry.author()))) : null,
+                FeedText.categoriesOf(entry).toList());
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

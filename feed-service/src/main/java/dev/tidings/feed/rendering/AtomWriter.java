@@ -1,0 +1,78 @@
+package dev.tidings.feed.rendering;
+
+import static dev.tidings.feed.rendering.FeedText.clean;
+import static dev.tidings.feed.rendering.FeedText.date;
+
+import com.rometools.rome.feed.atom.Category;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.synd.SyndPerson;
+import dev.tidings.feed.readmodel.FeedEntry;
+import java.util.List;
+
+/**
+ * Builds the Atom 1.0 document of a feed as a fresh Rome wire feed. The feed's id is its own URL,
+ * stable as long as {@code public-url} is. An entry without an author gets none (never an empty
+ * {@code <author><name/>}) and inherits the feed's publisher, which Atom requires.
+ */
+final class AtomWriter {
+
+    static com.rometools.rome.feed.atom.Feed feed(Feed feed) {
+        com.rometools.rome.feed.atom.Feed atom = new com.rometools.rome.feed.atom.Feed("atom_1.0");
+        atom.setId(clean(feed.urlOf(FeedFormat.ATOM)));
+        atom.setTitle(clean(feed.title()));
+        atom.setSubtitle(content(Content.TEXT, feed.description()));
+        atom.setUpdated(date(feed.updated()));
+        atom.setAlternateLinks(List.of(link("alternate", "text/html", feed.homeUrl())));
+        atom.setOtherLinks(List.of(link("self", FeedFormat.ATOM.type(), feed.urlOf(FeedFormat.ATOM))));
+        atom.setAuthors(List.of(person(feed.publisher())));
+        atom.setEntries(feed.entries().stream().map(AtomWriter::entry).toList());
+        return atom;
+    }
+
+    private static Entry entry(FeedEntry entry) {
+        Entry atom = new Entry();
+        atom.setId(FeedText.entryId(entry));
+        atom.setTitle(clean(entry.title()));
+        atom.setAlternateLinks(List.of(link("alternate", "text/html", entry.canonicalUrl())));
+        atom.setPublished(date(entry.publishedAt()));
+        atom.setUpdated(date(entry.updatedAt()));
+        if (FeedText.hasText(entry.author())) {
+            atom.setAuthors(List.of(person(entry.author())));
+        }
+        atom.setSummary(content(Content.TEXT, entry.summary()));
+        atom.setContents(List.of(content(Content.HTML, entry.bodyHtml())));
+        atom.setCategories(FeedText.categoriesOf(entry).map(term -> {
+            Category category = new Category();
+            category.setTerm(term);
+            return category;
+        }).toList());
+        return atom;
+    }
+
+    private static Link link(String rel, String type, String href) {
+        Link link = new Link();
+        link.setRel(rel);
+        link.setType(type);
+        link.setHref(clean(href));
+        return link;
+    }
+
+    private static SyndPerson person(String name) {
+        Person person = new Person();
+        person.setName(clean(name));
+        return person;
+    }
+
+    private static Content content(String type, String value) {
+        Content content = new Content();
+        content.setType(type);
+        content.setValue(clean(value));
+        return content;
+    }
+
+    private AtomWriter() {
+    }
+}
