@@ -8,6 +8,7 @@ import dev.tidings.content.topic.TopicExceptions;
 import dev.tidings.content.topic.Topics;
 import dev.tidings.content.web.InvalidField;
 import dev.tidings.events.ArticleEventType;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class EditorialDesk {
+
+    /**
+     * Largest rendered body. Kafka refuses records over 1 MB by default, and an event the broker
+     * refuses would stay at the head of the outbox for good, holding back every later event.
+     */
+    static final int MAX_BODY_HTML_BYTES = 800_000;
 
     private final Articles articles;
 
@@ -138,10 +145,13 @@ class EditorialDesk {
         List<String> tags = input.tags() == null ? List.of()
                 : input.tags().stream().map(PlainText::of).filter(tag -> !tag.isEmpty()).distinct().toList();
         String canonicalUrl = input.canonicalUrl() != null ? input.canonicalUrl() : properties.articleUrl(slug);
+        String bodyHtml = renderer.render(input.body());
+        if (bodyHtml.getBytes(StandardCharsets.UTF_8).length > MAX_BODY_HTML_BYTES) {
+            throw new InvalidField("body", "renders to more than " + MAX_BODY_HTML_BYTES + " bytes of HTML");
+        }
         return new ArticleContent(slug, text("title", input.title()),
-                Objects.requireNonNullElse(PlainText.of(input.summary()), ""), input.body(),
-                renderer.render(input.body()), text("author", input.author()), topicSlugs, tags, canonicalUrl,
-                input.imageUrl());
+                Objects.requireNonNullElse(PlainText.of(input.summary()), ""), input.body(), bodyHtml,
+                text("author", input.author()), topicSlugs, tags, canonicalUrl, input.imageUrl());
     }
 
     private static String text(String field, String value) {

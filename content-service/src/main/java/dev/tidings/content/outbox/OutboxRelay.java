@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -148,7 +149,7 @@ public class OutboxRelay {
         }
         catch (RuntimeException ex) {
             log.warn("Sending outbox event {} ({}) failed; it stays for the next run: {}", row.id(), row.type(),
-                    ex.toString());
+                    NestedExceptionUtils.getMostSpecificCause(ex).toString());
         }
         return false;
     }

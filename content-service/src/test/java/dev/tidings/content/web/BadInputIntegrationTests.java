@@ -154,6 +154,18 @@ class BadInputIntegrationTests extends RunningContentService {
     }
 
     @Test
+    void aBodyThatRendersToMoreHtmlThanAnEventCanCarryIsABadRequest() {
+        Map<String, Object> input = articleInput(topic, "Many links");
+        // 195 000 characters of autolinks render to about 855 000 bytes of HTML.
+        input.put("body", "<http://a.b>\n".repeat(15_000));
+
+        Response response = callJson("POST", "/api/articles", input);
+
+        response.assertProblem(400);
+        assertNamesField(response, "body");
+    }
+
+    @Test
     void protocolMistakesGetProblems() {
         call("POST", "/api/articles", "title=T", "Content-Type", "text/plain").assertProblem(415);
         call("DELETE", "/api/articles/" + id, null).assertProblem(405);
