@@ -69,6 +69,6 @@ public class OutboxEvents {
                 .param("payload", jsonMapper.writeValueAsString(payload))
                 .param("createdAt", now.atOffset(ZoneOffset.UTC))
                 .update();
-        events.publishEvent(new OutboxEventAppended(destination));
+        events.publishEvent(new OutboxEventAppended());
     }
 }
