@@ -1,7 +1,7 @@
 package dev.tidings.notifier.delivery;
 
 import dev.tidings.notifier.NotifierProperties;
-import dev.tidings.notifier.subscription.UnsubscribeLinks;
+import dev.tidings.notifier.subscription.SubscriberLinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -39,7 +39,7 @@ public class DeliverySender {
 
     private final InstantEmailComposer composer;
 
-    private final UnsubscribeLinks unsubscribeLinks;
+    private final SubscriberLinks subscriberLinks;
 
     private final JavaMailSender mailSender;
 
@@ -51,12 +51,12 @@ public class DeliverySender {
 
     private final MeterRegistry meters;
 
-    DeliverySender(Deliveries deliveries, InstantEmailComposer composer, UnsubscribeLinks unsubscribeLinks,
+    DeliverySender(Deliveries deliveries, InstantEmailComposer composer, SubscriberLinks subscriberLinks,
             JavaMailSender mailSender, TransactionOperations transactions, NotifierProperties properties, Clock clock,
             MeterRegistry meters) {
         this.deliveries = deliveries;
         this.composer = composer;
-        this.unsubscribeLinks = unsubscribeLinks;
+        this.subscriberLinks = subscriberLinks;
         this.mailSender = mailSender;
         this.transactions = transactions;
         this.properties = properties;
@@ -83,8 +83,9 @@ public class DeliverySender {
         for (DueDelivery delivery : due) {
             try {
                 MimeMessage message = mailSender.createMimeMessage();
+                SubscriberLinks.Links links = subscriberLinks.issue(delivery.subscriberId());
                 composer.compose(message, new InstantEmail(delivery.email(), delivery.title(), delivery.summary(),
-                        delivery.bodyHtml(), delivery.canonicalUrl(), unsubscribeLinks.issue(delivery.subscriberId())));
+                        delivery.bodyHtml(), delivery.canonicalUrl(), links.unsubscribeUrl(), links.preferencesUrl()));
                 messages.put(message, delivery);
             }
             catch (MessagingException ex) {

@@ -9,7 +9,8 @@ package dev.tidings.notifier.delivery;
  * @param bodyHtml the article body as HTML (sanitized again before it goes out)
  * @param canonicalUrl where the article lives on the site
  * @param unsubscribeUrl the one-click unsubscribe link of this subscriber
+ * @param preferencesUrl the page where this subscriber chooses their topics
  */
 public record InstantEmail(String to, String title, String summary, String bodyHtml, String canonicalUrl,
-        String unsubscribeUrl) {
+        String unsubscribeUrl, String preferencesUrl) {
 }

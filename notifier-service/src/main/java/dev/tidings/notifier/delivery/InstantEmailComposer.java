@@ -68,8 +68,8 @@ public class InstantEmailComposer {
         if (isWebLink(email.canonicalUrl())) {
             text.append("Read on the site: ").append(email.canonicalUrl()).append("\n\n");
         }
-        text.append("-- \nYou receive this because you subscribed to Tidings.\nUnsubscribe: ")
-                .append(email.unsubscribeUrl()).append('\n');
+        text.append("-- \nYou receive this because you subscribed to Tidings.\nChoose your topics: ")
+                .append(email.preferencesUrl()).append("\nUnsubscribe: ").append(email.unsubscribeUrl()).append('\n');
         return text.toString();
     }
 
@@ -88,6 +88,8 @@ public class InstantEmailComposer {
                     .append("\">Read on the site</a></p>\n");
         }
         html.append("<hr><p style=\"font-size:small\">You receive this because you subscribed to Tidings. ")
+                .append("<a href=\"").append(HtmlUtils.htmlEscape(email.preferencesUrl()))
+                .append("\">Choose your topics</a> · ")
                 .append("<a href=\"").append(HtmlUtils.htmlEscape(email.unsubscribeUrl()))
                 .append("\">Unsubscribe</a></p>\n</body></html>\n");
         return html.toString();

@@ -6,12 +6,12 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues one-click unsubscribe links. Tokens are random and stored only as hashes, so the link
- * cannot be rebuilt later: every email gets a fresh token, and each of them unsubscribes the same
- * subscriber, for as long as the subscriber exists.
+ * Issues the personal links of an email: one-click unsubscribe and the preference page. Tokens are
+ * random and stored only as hashes, so a link cannot be rebuilt later: every email gets a fresh
+ * token, and each of them stands for the same subscriber, for as long as the subscriber exists.
  */
 @Component
-public class UnsubscribeLinks {
+public class SubscriberLinks {
 
     private final Subscribers subscribers;
 
@@ -21,17 +21,22 @@ public class UnsubscribeLinks {
 
     private final Clock clock;
 
-    UnsubscribeLinks(Subscribers subscribers, OpaqueTokens tokens, NotifierProperties properties, Clock clock) {
+    SubscriberLinks(Subscribers subscribers, OpaqueTokens tokens, NotifierProperties properties, Clock clock) {
         this.subscribers = subscribers;
         this.tokens = tokens;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** A new unsubscribe URL for the subscriber; stored in the caller's transaction. */
-    public String issue(UUID subscriberId) {
+    /** New links for the subscriber; the token is stored in the caller's transaction. */
+    public Links issue(UUID subscriberId) {
         String token = tokens.newToken();
         subscribers.storeUnsubscribeToken(subscriberId, tokens.hash(token), clock.instant());
-        return properties.baseUrl() + "/unsubscribe?token=" + token;
+        return new Links(properties.baseUrl() + "/unsubscribe?token=" + token,
+                properties.baseUrl() + "/preferences?token=" + token);
+    }
+
+    /** The personal links of one email. */
+    public record Links(String unsubscribeUrl, String preferencesUrl) {
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +37,13 @@ class Subscribers {
                 .param("email", email.value())
                 .query(Subscribers::subscriber)
                 .single();
+    }
+
+    Optional<Subscriber> find(UUID id) {
+        return jdbc.sql("SELECT id, email, confirmed_at, unsubscribed_at FROM subscribers WHERE id = :id")
+                .param("id", id)
+                .query(Subscribers::subscriber)
+                .optional();
     }
 
     Optional<Subscriber> lock(UUID id) {
@@ -70,6 +78,44 @@ class Subscribers {
                 .param("id", id)
                 .query(Long.class)
                 .single() > 0;
+    }
+
+    /** The topics the subscriber receives. */
+    List<String> confirmedTopics(UUID id) {
+        return jdbc.sql("""
+                SELECT topic_slug FROM subscriptions WHERE subscriber_id = :id AND confirmed_at IS NOT NULL
+                ORDER BY topic_slug
+                """)
+                .param("id", id)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Makes {@code topics} exactly the subscriber's confirmed topics; only for callers that proved
+     * they own the mailbox (a token from an email).
+     */
+    void replaceTopics(UUID id, Collection<String> topics, Instant now) {
+        String[] slugs = topics.toArray(String[]::new);
+        jdbc.sql("DELETE FROM subscriptions WHERE subscriber_id = :id AND NOT (topic_slug = ANY(:topics))")
+                .param("id", id)
+                .param("topics", slugs)
+                .update();
+        jdbc.sql("""
+                INSERT INTO subscriptions (subscriber_id, topic_slug, requested_at, confirmed_at)
+                SELECT CAST(:id AS uuid), slug, CAST(:now AS timestamptz), CAST(:now AS timestamptz)
+                FROM unnest(CAST(:topics AS text[])) AS slug
+                ON CONFLICT (subscriber_id, topic_slug)
+                    DO UPDATE SET confirmed_at = COALESCE(subscriptions.confirmed_at, EXCLUDED.confirmed_at)
+                """)
+                .param("id", id)
+                .param("now", Timestamp.from(now))
+                .param("topics", slugs)
+                .update();
+        jdbc.sql("UPDATE subscribers SET confirmed_at = COALESCE(confirmed_at, :now) WHERE id = :id")
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
     }
 
     /** The subscriber's mailbox is verified: they and every topic they asked for are now active. */

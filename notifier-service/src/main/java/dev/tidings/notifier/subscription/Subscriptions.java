@@ -118,6 +118,35 @@ public class Subscriptions {
         return TokenState.VALID;
     }
 
+    /** The subscriber's current choice, for the preference page; empty for an unknown token. */
+    @Transactional(readOnly = true)
+    public Optional<Preferences> preferences(String token) {
+        return unsubscribeTarget(token).flatMap(subscribers::find)
+                .map(subscriber -> new Preferences(subscriber.email(), subscriber.unsubscribed(),
+                        Set.copyOf(subscribers.confirmedTopics(subscriber.id()))));
+    }
+
+    /**
+     * Replaces the subscriber's topics; the token comes from an email, so the mailbox is proven and
+     * the topics are active at once. A person who unsubscribed must subscribe again instead.
+     *
+     * @throws InvalidSubscriptionException before anything changes, when the topics are invalid
+     */
+    @Transactional
+    public TokenState savePreferences(String token, List<String> requested) {
+        Optional<UUID> target = unsubscribeTarget(token);
+        if (target.isEmpty()) {
+            return tokens.wellFormed(token) ? TokenState.UNKNOWN : TokenState.MALFORMED;
+        }
+        Set<String> wanted = checkedTopics(requested);
+        Subscriber subscriber = subscribers.lock(target.get()).orElseThrow();
+        if (subscriber.unsubscribed()) {
+            return TokenState.USED;
+        }
+        subscribers.replaceTopics(subscriber.id(), wanted, clock.instant());
+        return TokenState.VALID;
+    }
+
     private TokenState confirmationState(String token) {
         if (!tokens.wellFormed(token)) {
             return TokenState.MALFORMED;

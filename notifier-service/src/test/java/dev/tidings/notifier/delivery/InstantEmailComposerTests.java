@@ -15,6 +15,8 @@ class InstantEmailComposerTests {
 
     private static final String UNSUBSCRIBE = "https://news.example/unsubscribe?token=abc";
 
+    private static final String PREFERENCES = "https://news.example/preferences?token=abc";
+
     private final InstantEmailComposer composer = new InstantEmailComposer(new NotifierProperties(
             "https://news.example", "Tidings <newsletter@health.example>", "admin", Duration.ofHours(48), 65536,
             50, Duration.ofSeconds(10), Duration.ZERO, Duration.ofSeconds(30), 8));
@@ -42,7 +44,8 @@ class InstantEmailComposerTests {
         assertThat(parts.get(1).text()).contains("<h1>Title</h1>").contains("The summary &amp; more")
                 .contains("<strong>para</strong>")
                 .contains("<a href=\"https://health.example/articles/title\">Read on the site</a>")
-                .contains("<a href=\"" + UNSUBSCRIBE + "\">Unsubscribe</a>");
+                .contains("<a href=\"" + UNSUBSCRIBE + "\">Unsubscribe</a>")
+                .contains("<a href=\"" + PREFERENCES + "\">Choose your topics</a>");
     }
 
     @Test
@@ -69,7 +72,7 @@ class InstantEmailComposerTests {
     private MimeMessage compose(String title, String bodyHtml) throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
         composer.compose(message, new InstantEmail("reader@example.test", title, "The summary & more", bodyHtml,
-                "https://health.example/articles/title", UNSUBSCRIBE));
+                "https://health.example/articles/title", UNSUBSCRIBE, PREFERENCES));
         message.saveChanges();
         return message;
     }

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tidings.events.ArticleEventType;
 import dev.tidings.notifier.NotifierIntegrationTest;
 import dev.tidings.notifier.NotifierProperties;
-import dev.tidings.notifier.subscription.UnsubscribeLinks;
+import dev.tidings.notifier.subscription.SubscriberLinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -35,7 +35,7 @@ class PartialSendFailureIntegrationTests extends NotifierIntegrationTest {
     InstantEmailComposer composer;
 
     @Autowired
-    UnsubscribeLinks unsubscribeLinks;
+    SubscriberLinks subscriberLinks;
 
     @Autowired
     TransactionOperations transactions;
@@ -69,7 +69,7 @@ class PartialSendFailureIntegrationTests extends NotifierIntegrationTest {
                 rejected, "550 5.1.1 no such user",
                 throttled, "451 4.7.1 slow down"))) {
             Clock twoDaysAhead = Clock.offset(Clock.systemUTC(), Duration.ofDays(2));
-            DeliverySender sender = new DeliverySender(deliveries, composer, unsubscribeLinks, mailSender(smtp),
+            DeliverySender sender = new DeliverySender(deliveries, composer, subscriberLinks, mailSender(smtp),
                     transactions, properties, twoDaysAhead, meters);
 
             sender.sendDue();
@@ -82,7 +82,7 @@ class PartialSendFailureIntegrationTests extends NotifierIntegrationTest {
             assertThat(lastErrorOf(throttled, articleId)).contains("451");
 
             // The retry is due after the backoff; the accepted message must not go out again.
-            DeliverySender later = new DeliverySender(deliveries, composer, unsubscribeLinks, mailSender(smtp),
+            DeliverySender later = new DeliverySender(deliveries, composer, subscriberLinks, mailSender(smtp),
                     transactions, properties, Clock.offset(twoDaysAhead, Duration.ofHours(1)), meters);
             later.sendDue();
 

@@ -1,0 +1,7 @@
+package dev.tidings.notifier.subscription;
+
+import java.util.Set;
+
+/** What a subscriber currently receives, as the preference page shows it. */
+record Preferences(String email, boolean unsubscribed, Set<String> topics) {
+}
