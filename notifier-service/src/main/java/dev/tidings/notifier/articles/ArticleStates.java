@@ -58,9 +58,17 @@ public class ArticleStates {
                 .update();
     }
 
-    /** The stored version of an article, if any. */
-    public Optional<Long> versionOf(UUID id) {
-        return jdbc.sql("SELECT version FROM articles WHERE id = :id").param("id", id).query(Long.class).optional();
+    /** The stored state of an article, if any. */
+    public Optional<StoredArticle> find(UUID id) {
+        return jdbc.sql("""
+                SELECT id, version, title, summary, body_html, canonical_url, retracted_at IS NOT NULL AS retracted
+                FROM articles WHERE id = :id
+                """)
+                .param("id", id)
+                .query((rs, row) -> new StoredArticle(rs.getObject("id", UUID.class), rs.getLong("version"),
+                        rs.getString("title"), rs.getString("summary"), rs.getString("body_html"),
+                        rs.getString("canonical_url"), rs.getBoolean("retracted")))
+                .optional();
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -1,5 +1,6 @@
 package dev.tidings.notifier.web;
 
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +39,7 @@ public record HtmlPage(String title, String bodyHtml) {
 
     /** The page as a response with {@code status}. */
     public ResponseEntity<String> respond(HttpStatusCode status) {
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML,
-                java.nio.charset.StandardCharsets.UTF_8)).body(html());
+        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(html());
     }
 }

@@ -68,13 +68,29 @@ class DeadLetterIntegrationTests extends NotifierIntegrationTest {
         assertThat(storedVersion(id)).isZero();
     }
 
+    @Test
+    void unreadableTopicEventsAreDeadLetteredToo() {
+        String slug = "broken-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> headers = new CloudEventHeaders(UUID.randomUUID().toString(),
+                "https://health.example/content-service", "topic.upserted", Instant.now(), slug).toKafkaHeaders();
+        produce(ContentTopics.TOPICS, slug, headers, "{\"slug\":\"x\"}".getBytes(StandardCharsets.UTF_8));
+        String next = "after-" + UUID.randomUUID().toString().substring(0, 8);
+        knownTopic(next, "After the broken one");
+
+        assertThat(readDeadLetters(ContentTopics.deadLetterTopicOf(ContentTopics.TOPICS), List.of(slug))).hasSize(1);
+        assertThat(get("/subscribe").body()).doesNotContain(slug);
+    }
+
     private Map<String, Object> headers(String type, UUID subject) {
         return new CloudEventHeaders(UUID.randomUUID().toString(), "https://health.example/content-service", type,
                 Instant.now(), subject.toString()).toKafkaHeaders();
     }
 
     private List<ConsumerRecord<String, byte[]>> readDeadLetters(UUID... keys) {
-        List<String> wanted = java.util.Arrays.stream(keys).map(UUID::toString).toList();
+        return readDeadLetters(DLQ, java.util.Arrays.stream(keys).map(UUID::toString).toList());
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readDeadLetters(String topic, List<String> wanted) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrapServers(),
@@ -82,7 +98,7 @@ class DeadLetterIntegrationTests extends NotifierIntegrationTest {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
-            consumer.subscribe(List.of(DLQ));
+            consumer.subscribe(List.of(topic));
             await().atMost(PATIENCE).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(record -> {
                     if (wanted.contains(record.key())) {

@@ -181,6 +181,22 @@ class ArticleEmailIntegrationTests extends NotifierIntegrationTest {
         assertThat(empty.body()).isEqualTo("[]");
     }
 
+    @Test
+    void theAdminPreviewShowsTheEmailOfAStoredArticle() {
+        UUID id = UUID.randomUUID();
+        publishEvent(ArticleEventType.PUBLISHED, article(id, 1, "Preview <me>", List.of(uniqueSlug("nobody"))));
+        await().atMost(PATIENCE).until(() -> storedVersion(id) == 1);
+
+        HttpResponse<String> preview = get("/api/deliveries/preview?articleId=" + id, ADMIN_TOKEN);
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertHtml(preview);
+        assertThat(preview.body()).contains("<h1>Preview &lt;me&gt;</h1>").contains("Read on the site");
+        assertThat(get("/api/deliveries/preview?articleId=" + id).statusCode()).isEqualTo(401);
+        HttpResponse<String> unknown = get("/api/deliveries/preview?articleId=" + UUID.randomUUID(), ADMIN_TOKEN);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertProblemJson(unknown);
+    }
+
     private List<MimeMessage> articleMails(String email) {
         return mailsTo(email).stream().filter(message -> !subject(message).startsWith("Confirm")).toList();
     }
