@@ -4,7 +4,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -24,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  *     stops the emails
  * @param retryBaseDelay the first delay after a transient SMTP failure; it doubles per attempt
  * @param maxSendAttempts after this many transient failures a delivery is given up (FAILED)
+ * @param digestTime when daily and weekly digests go out
+ * @param digestDay the day of the weekly digest
+ * @param digestZone the time zone of {@code digestTime} and {@code digestDay}
  */
 @Validated
 @ConfigurationProperties("tidings.notifier")
@@ -37,7 +43,10 @@ public record NotifierProperties(
         @DefaultValue("10s") @NotNull Duration sendPollInterval,
         @DefaultValue("0s") @NotNull Duration sendDelay,
         @DefaultValue("30s") @NotNull Duration retryBaseDelay,
-        @DefaultValue("8") @Min(1) int maxSendAttempts) {
+        @DefaultValue("8") @Min(1) int maxSendAttempts,
+        @DefaultValue("07:00") @NotNull LocalTime digestTime,
+        @DefaultValue("MONDAY") @NotNull DayOfWeek digestDay,
+        @DefaultValue("UTC") @NotNull ZoneId digestZone) {
 
     /** The public URL without a trailing slash, ready to have a path appended. */
     public String baseUrl() {

@@ -42,8 +42,8 @@ public class ArticleEvents {
         switch (type) {
             case PUBLISHED -> {
                 if (!article.retracted()) {
-                    int queued = deliveries.queueInstant(article.id(), article.topics());
-                    log.info("Article {} published: {} emails queued", article.id(), queued);
+                    int queued = deliveries.queueArticle(article.id(), article.topics());
+                    log.info("Article {} published: {} deliveries queued", article.id(), queued);
                 }
             }
             case UPDATED -> log.debug("Article {} corrected to version {}", article.id(), article.version());

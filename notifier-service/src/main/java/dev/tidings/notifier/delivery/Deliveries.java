@@ -26,6 +26,9 @@ public class Deliveries {
     /** The kind of a per-article email, as opposed to a digest. */
     public static final String INSTANT = "instant";
 
+    /** The kinds of digests: several articles in one email. */
+    public static final java.util.Set<String> DIGESTS = java.util.Set.of("daily", "weekly");
+
     private final JdbcClient jdbc;
 
     private final Clock clock;
@@ -34,23 +37,31 @@ public class Deliveries {
 
     private final ApplicationEventPublisher events;
 
-    Deliveries(JdbcClient jdbc, Clock clock, NotifierProperties properties, ApplicationEventPublisher events) {
+    private final DigestSchedule digests;
+
+    Deliveries(JdbcClient jdbc, Clock clock, NotifierProperties properties, ApplicationEventPublisher events,
+            DigestSchedule digests) {
         this.jdbc = jdbc;
+        this.digests = digests;
         this.clock = clock;
         this.properties = properties;
         this.events = events;
     }
 
     /**
-     * Queues an instant email of the article for every confirmed, subscribed person following one of
-     * {@code topics}; must run in the transaction that stored the article. Returns how many were new.
+     * Queues the article for every confirmed, subscribed person following one of {@code topics}: an
+     * instant email, or a place in their next daily or weekly digest (the ledger kind is their
+     * frequency). Must run in the transaction that stored the article. Returns how many were new.
      */
-    public int queueInstant(UUID articleId, Collection<String> topics) {
+    public int queueArticle(UUID articleId, Collection<String> topics) {
         Instant now = clock.instant();
         Instant dueAt = now.plus(properties.sendDelay());
         int queued = jdbc.sql("""
                 INSERT INTO deliveries (subscriber_id, article_id, kind, status, attempts, next_attempt_at, created_at)
-                SELECT DISTINCT s.id, CAST(:articleId AS uuid), :kind, 'PENDING', 0, CAST(:dueAt AS timestamptz),
+                SELECT DISTINCT s.id, CAST(:articleId AS uuid), s.frequency, 'PENDING', 0,
+                       CASE s.frequency WHEN 'daily' THEN CAST(:dailyAt AS timestamptz)
+                                        WHEN 'weekly' THEN CAST(:weeklyAt AS timestamptz)
+                                        ELSE CAST(:dueAt AS timestamptz) END,
                        CAST(:now AS timestamptz)
                 FROM subscribers s JOIN subscriptions sub ON sub.subscriber_id = s.id
                 WHERE s.confirmed_at IS NOT NULL AND s.unsubscribed_at IS NULL
@@ -58,8 +69,9 @@ public class Deliveries {
                 ON CONFLICT (subscriber_id, article_id, kind) DO NOTHING
                 """)
                 .param("articleId", articleId)
-                .param("kind", INSTANT)
                 .param("dueAt", Timestamp.from(dueAt))
+                .param("dailyAt", Timestamp.from(digests.nextDaily(now)))
+                .param("weeklyAt", Timestamp.from(digests.nextWeekly(now)))
                 .param("now", Timestamp.from(now))
                 .param("topics", topics.toArray(String[]::new))
                 .update();
@@ -95,21 +107,22 @@ public class Deliveries {
      */
     List<DueDelivery> claimDue(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT d.id, d.subscriber_id, s.email, d.attempts, a.id AS article_id, a.title, a.summary,
+                SELECT d.id, d.subscriber_id, s.email, d.kind, d.attempts, a.id AS article_id, a.title, a.summary,
                        a.body_html, a.canonical_url
                 FROM deliveries d
                 JOIN subscribers s ON s.id = d.subscriber_id
                 JOIN articles a ON a.id = d.article_id
                 WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
                   AND a.retracted_at IS NULL AND s.unsubscribed_at IS NULL
-                ORDER BY d.next_attempt_at, d.id
+                ORDER BY d.next_attempt_at, d.subscriber_id, d.id
                 LIMIT :limit
                 FOR UPDATE OF d SKIP LOCKED
                 """)
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
                 .query((rs, row) -> new DueDelivery(rs.getLong("id"), rs.getObject("subscriber_id", UUID.class),
-                        rs.getString("email"), rs.getInt("attempts"), rs.getObject("article_id", UUID.class),
+                        rs.getString("email"), rs.getString("kind"), rs.getInt("attempts"),
+                        rs.getObject("article_id", UUID.class),
                         rs.getString("title"), rs.getString("summary"), rs.getString("body_html"),
                         rs.getString("canonical_url")))
                 .list();

@@ -8,6 +8,8 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Sends due deliveries in batches, each batch over one SMTP connection.
+ * Sends due deliveries in batches, each batch over one SMTP connection: an instant delivery is one
+ * email, the due digest rows of one subscriber and kind are one digest email.
  *
  * <p>A batch is claimed with {@code FOR UPDATE SKIP LOCKED} and its outcome written in the same
  * transaction, so several instances never send the same row. When the SMTP server rejects some
@@ -39,6 +42,8 @@ public class DeliverySender {
 
     private final InstantEmailComposer composer;
 
+    private final DigestEmailComposer digestComposer;
+
     private final SubscriberLinks subscriberLinks;
 
     private final JavaMailSender mailSender;
@@ -51,11 +56,12 @@ public class DeliverySender {
 
     private final MeterRegistry meters;
 
-    DeliverySender(Deliveries deliveries, InstantEmailComposer composer, SubscriberLinks subscriberLinks,
-            JavaMailSender mailSender, TransactionOperations transactions, NotifierProperties properties, Clock clock,
-            MeterRegistry meters) {
+    DeliverySender(Deliveries deliveries, InstantEmailComposer composer, DigestEmailComposer digestComposer,
+            SubscriberLinks subscriberLinks, JavaMailSender mailSender, TransactionOperations transactions,
+            NotifierProperties properties, Clock clock, MeterRegistry meters) {
         this.deliveries = deliveries;
         this.composer = composer;
+        this.digestComposer = digestComposer;
         this.subscriberLinks = subscriberLinks;
         this.mailSender = mailSender;
         this.transactions = transactions;
@@ -79,36 +85,61 @@ public class DeliverySender {
         if (due.isEmpty()) {
             return 0;
         }
-        Map<MimeMessage, DueDelivery> messages = new LinkedHashMap<>();
-        for (DueDelivery delivery : due) {
+        Map<MimeMessage, List<DueDelivery>> messages = new LinkedHashMap<>();
+        for (List<DueDelivery> group : byMessage(due)) {
             try {
-                MimeMessage message = mailSender.createMimeMessage();
-                SubscriberLinks.Links links = subscriberLinks.issue(delivery.subscriberId());
-                composer.compose(message, new InstantEmail(delivery.email(), delivery.title(), delivery.summary(),
-                        delivery.bodyHtml(), delivery.canonicalUrl(), links.unsubscribeUrl(), links.preferencesUrl()));
-                messages.put(message, delivery);
+                messages.put(compose(group), group);
             }
             catch (MessagingException ex) {
                 // A message that cannot be built now never will be: fail it and keep the batch going.
-                recordFailure(delivery, new SendFailure(true, "cannot compose: " + ex.getMessage()), now);
+                SendFailure failure = new SendFailure(true, "cannot compose: " + ex.getMessage());
+                group.forEach(delivery -> recordFailure(delivery, failure, now));
             }
         }
         Map<Object, Exception> failed = send(messages);
-        messages.forEach((message, delivery) -> {
+        messages.forEach((message, group) -> {
             Exception failure = failed.get(message);
             if (failure == null) {
-                deliveries.markSent(delivery.id(), now);
-                meters.counter("tidings.emails.sent", "kind", Deliveries.INSTANT).increment();
+                group.forEach(delivery -> deliveries.markSent(delivery.id(), now));
+                meters.counter("tidings.emails.sent", "kind", group.get(0).kind()).increment();
             }
             else {
-                recordFailure(delivery, SendFailure.of(failure), now);
+                SendFailure reason = SendFailure.of(failure);
+                group.forEach(delivery -> recordFailure(delivery, reason, now));
             }
         });
         return due.size();
     }
 
+    /** Instant rows one by one; digest rows of the same subscriber and kind together. */
+    private static Collection<List<DueDelivery>> byMessage(List<DueDelivery> due) {
+        Map<String, List<DueDelivery>> groups = new LinkedHashMap<>();
+        for (DueDelivery delivery : due) {
+            String key = Deliveries.INSTANT.equals(delivery.kind()) ? "instant/" + delivery.id()
+                    : delivery.kind() + "/" + delivery.subscriberId();
+            groups.computeIfAbsent(key, ignored -> new ArrayList<>()).add(delivery);
+        }
+        return groups.values();
+    }
+
+    private MimeMessage compose(List<DueDelivery> group) throws MessagingException {
+        DueDelivery first = group.get(0);
+        MimeMessage message = mailSender.createMimeMessage();
+        SubscriberLinks.Links links = subscriberLinks.issue(first.subscriberId());
+        if (Deliveries.INSTANT.equals(first.kind())) {
+            composer.compose(message, new InstantEmail(first.email(), first.title(), first.summary(),
+                    first.bodyHtml(), first.canonicalUrl(), links.unsubscribeUrl(), links.preferencesUrl()));
+        }
+        else {
+            digestComposer.compose(message, new DigestEmail(first.email(), first.kind(),
+                    group.stream().map(d -> new DigestEmail.Item(d.title(), d.summary(), d.canonicalUrl())).toList(),
+                    links.unsubscribeUrl(), links.preferencesUrl()));
+        }
+        return message;
+    }
+
     /** The messages that did not go out, with why; every other message was accepted by the server. */
-    private Map<Object, Exception> send(Map<MimeMessage, DueDelivery> messages) {
+    private Map<Object, Exception> send(Map<MimeMessage, List<DueDelivery>> messages) {
         if (messages.isEmpty()) {
             return Map.of();
         }
@@ -136,7 +167,7 @@ public class DeliverySender {
         else {
             deliveries.markRetry(delivery.id(), now.plus(retryDelay(delivery.attempts())), failure.reason());
         }
-        meters.counter("tidings.emails.failed", "kind", Deliveries.INSTANT, "permanent", String.valueOf(giveUp))
+        meters.counter("tidings.emails.failed", "kind", delivery.kind(), "permanent", String.valueOf(giveUp))
                 .increment();
         log.warn("Email of article {} to subscriber {} failed (attempt {}, {}): {}", delivery.articleId(),
                 delivery.subscriberId(), delivery.attempts() + 1, giveUp ? "giving up" : "will retry",

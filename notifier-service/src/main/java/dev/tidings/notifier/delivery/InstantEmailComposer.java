@@ -3,10 +3,7 @@ package dev.tidings.notifier.delivery;
 import dev.tidings.notifier.NotifierProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import java.nio.charset.StandardCharsets;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -31,31 +28,13 @@ public class InstantEmailComposer {
     private final InternetAddress from;
 
     InstantEmailComposer(NotifierProperties properties) {
-        try {
-            this.from = new InternetAddress(properties.from(), true);
-        }
-        catch (MessagingException ex) {
-            throw new IllegalArgumentException("tidings.notifier.from is not an email address: " + properties.from(),
-                    ex);
-        }
+        this.from = NewsletterEnvelope.sender(properties.from());
     }
 
     /** Writes {@code email} into {@code message}. */
     public void compose(MimeMessage message, InstantEmail email) throws MessagingException {
-        message.setFrom(from);
-        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(email.to(), true));
-        message.setSubject(HeaderText.clean(email.title()), StandardCharsets.UTF_8.name());
-        message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
-        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(plainText(email), StandardCharsets.UTF_8.name(), "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(html(email), StandardCharsets.UTF_8.name(), "html");
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        alternative.addBodyPart(text);
-        alternative.addBodyPart(html);
-        message.setContent(alternative);
+        NewsletterEnvelope.address(message, from, email.to(), email.title(), email.unsubscribeUrl());
+        NewsletterEnvelope.body(message, plainText(email), html(email));
     }
 
     private static String plainText(InstantEmail email) {
@@ -123,7 +102,7 @@ public class InstantEmailComposer {
         return text.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
     }
 
-    private static boolean isWebLink(String url) {
+    static boolean isWebLink(String url) {
         return url != null && (url.startsWith("https://") || url.startsWith("http://"));
     }
 }

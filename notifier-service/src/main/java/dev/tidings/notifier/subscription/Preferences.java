@@ -3,5 +3,5 @@ package dev.tidings.notifier.subscription;
 import java.util.Set;
 
 /** What a subscriber currently receives, as the preference page shows it. */
-record Preferences(String email, boolean unsubscribed, Set<String> topics) {
+record Preferences(String email, boolean unsubscribed, Set<String> topics, String frequency) {
 }

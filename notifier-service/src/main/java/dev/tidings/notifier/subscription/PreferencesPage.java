@@ -4,6 +4,7 @@ import dev.tidings.notifier.topics.KnownTopics;
 import dev.tidings.notifier.web.HtmlPage;
 import dev.tidings.notifier.web.PageException;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class PreferencesPage {
+
+    private static final Map<String, String> FREQUENCY_LABELS = Map.of("instant", "Each article as it is published",
+            "daily", "A daily digest", "weekly", "A weekly digest");
 
     private final Subscriptions subscriptions;
 
@@ -42,6 +46,11 @@ class PreferencesPage {
                         HtmlPage.escape(topic.slug()), preferences.topics().contains(topic.slug()) ? " checked" : "",
                         HtmlPage.escape(topic.title())))
                 .collect(Collectors.joining("\n"));
+        String frequencies = Subscriptions.FREQUENCIES.stream()
+                .map(frequency -> "<label><input type=\"radio\" name=\"frequency\" value=\"%s\"%s> %s</label>"
+                        .formatted(frequency, frequency.equals(preferences.frequency()) ? " checked" : "",
+                                FREQUENCY_LABELS.get(frequency)))
+                .collect(Collectors.joining("\n"));
         return new HtmlPage("Your topics", """
                 <p>Emails to %1$s. Choose the topics you want to hear about.</p>
                 <form method="post" action="/preferences">
@@ -49,19 +58,22 @@ class PreferencesPage {
                 <fieldset><legend>Topics</legend>
                 %3$s
                 </fieldset>
+                <fieldset><legend>How often</legend>
+                %4$s
+                </fieldset>
                 <p><button type="submit">Save</button></p>
                 </form>
                 <p><a href="/unsubscribe?token=%2$s">Unsubscribe from everything</a></p>
-                """.formatted(HtmlPage.escape(preferences.email()), HtmlPage.escape(token), checkboxes))
+                """.formatted(HtmlPage.escape(preferences.email()), HtmlPage.escape(token), checkboxes, frequencies))
                 .respond(HttpStatus.OK);
     }
 
     @PostMapping("/preferences")
     ResponseEntity<String> save(@RequestParam(required = false) String token,
-            @RequestParam(required = false) List<String> topics) {
+            @RequestParam(required = false) List<String> topics, @RequestParam(required = false) String frequency) {
         TokenState state;
         try {
-            state = subscriptions.savePreferences(token, topics);
+            state = subscriptions.savePreferences(token, topics, frequency);
         }
         catch (InvalidSubscriptionException ex) {
             throw new PageException(HttpStatus.BAD_REQUEST, "Please check your topics",

@@ -80,6 +80,18 @@ class Subscribers {
                 .single() > 0;
     }
 
+    String frequencyOf(UUID id) {
+        return jdbc.sql("SELECT frequency FROM subscribers WHERE id = :id").param("id", id).query(String.class)
+                .single();
+    }
+
+    void setFrequency(UUID id, String frequency) {
+        jdbc.sql("UPDATE subscribers SET frequency = :frequency WHERE id = :id")
+                .param("frequency", frequency)
+                .param("id", id)
+                .update();
+    }
+
     /** The topics the subscriber receives. */
     List<String> confirmedTopics(UUID id) {
         return jdbc.sql("""

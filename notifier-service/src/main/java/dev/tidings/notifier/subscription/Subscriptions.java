@@ -26,6 +26,9 @@ public class Subscriptions {
 
     private static final int MAX_TOPICS = 100;
 
+    /** How often someone can get mail: each article at once, or a digest. */
+    static final List<String> FREQUENCIES = List.of("instant", "daily", "weekly");
+
     private final Subscribers subscribers;
 
     private final KnownTopics topics;
@@ -123,27 +126,35 @@ public class Subscriptions {
     public Optional<Preferences> preferences(String token) {
         return unsubscribeTarget(token).flatMap(subscribers::find)
                 .map(subscriber -> new Preferences(subscriber.email(), subscriber.unsubscribed(),
-                        Set.copyOf(subscribers.confirmedTopics(subscriber.id()))));
+                        Set.copyOf(subscribers.confirmedTopics(subscriber.id())),
+                        subscribers.frequencyOf(subscriber.id())));
     }
 
     /**
-     * Replaces the subscriber's topics; the token comes from an email, so the mailbox is proven and
-     * the topics are active at once. A person who unsubscribed must subscribe again instead.
+     * Replaces the subscriber's topics and, if given, how often they get mail ({@code instant},
+     * {@code daily}, {@code weekly}); the token comes from an email, so the mailbox is proven and the
+     * choice applies at once. A person who unsubscribed must subscribe again instead.
      *
      * @throws InvalidSubscriptionException before anything changes, when the topics are invalid
      */
     @Transactional
-    public TokenState savePreferences(String token, List<String> requested) {
+    public TokenState savePreferences(String token, List<String> requested, String frequency) {
         Optional<UUID> target = unsubscribeTarget(token);
         if (target.isEmpty()) {
             return tokens.wellFormed(token) ? TokenState.UNKNOWN : TokenState.MALFORMED;
         }
         Set<String> wanted = checkedTopics(requested);
+        if (frequency != null && !FREQUENCIES.contains(frequency)) {
+            throw new InvalidSubscriptionException("frequency must be one of " + String.join(", ", FREQUENCIES));
+        }
         Subscriber subscriber = subscribers.lock(target.get()).orElseThrow();
         if (subscriber.unsubscribed()) {
             return TokenState.USED;
         }
         subscribers.replaceTopics(subscriber.id(), wanted, clock.instant());
+        if (frequency != null) {
+            subscribers.setFrequency(subscriber.id(), frequency);
+        }
         return TokenState.VALID;
     }
 

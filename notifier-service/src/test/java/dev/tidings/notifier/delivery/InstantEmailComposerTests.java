@@ -6,7 +6,10 @@ import dev.tidings.notifier.MailText;
 import dev.tidings.notifier.NotifierProperties;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -19,7 +22,8 @@ class InstantEmailComposerTests {
 
     private final InstantEmailComposer composer = new InstantEmailComposer(new NotifierProperties(
             "https://news.example", "Tidings <newsletter@health.example>", "admin", Duration.ofHours(48), 65536,
-            50, Duration.ofSeconds(10), Duration.ZERO, Duration.ofSeconds(30), 8));
+            50, Duration.ofSeconds(10), Duration.ZERO, Duration.ofSeconds(30), 8, LocalTime.of(7, 0), DayOfWeek.MONDAY,
+            ZoneOffset.UTC));
 
     @Test
     void theSubjectIsTheTitleOnOneLine() throws Exception {
