@@ -35,6 +35,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -238,7 +240,7 @@ class PipelineEndToEndTests {
         return new Latencies(feed.get(), inbox.get());
     }
 
-    private void awaitInBothFeeds(String id, java.util.function.Predicate<SyndEntry> condition) {
+    private void awaitInBothFeeds(String id, Predicate<SyndEntry> condition) {
         await().atMost(PROPAGATION).pollInterval(POLL).untilAsserted(() -> {
             for (String format : List.of("rss", "atom")) {
                 assertThat(onlyEntry(feed(format), id)).as(format).matches(condition);
@@ -261,7 +263,7 @@ class PipelineEndToEndTests {
         return found.get(0);
     }
 
-    private static java.util.stream.Stream<CapturedMail> newsletters(String title) {
+    private static Stream<CapturedMail> newsletters(String title) {
         return mail.messagesTo(READER).filter(message -> message.subject().equals(title));
     }
 

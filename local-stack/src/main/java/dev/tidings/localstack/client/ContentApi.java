@@ -1,9 +1,10 @@
 package dev.tidings.localstack.client;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * content-service's editorial API, as an editor would call it: every request carries the bearer
@@ -36,7 +37,7 @@ public final class ContentApi {
 
     public ApiResponse publish(String id) {
         return http.send(authorized("/api/articles/" + id + "/publish")
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     /** A correction of a published article (or an edit of a draft), conditional on its ETag. */
@@ -50,7 +51,7 @@ public final class ContentApi {
                 .POST(http.jsonBody(Map.of("reason", reason))).build());
     }
 
-    private java.net.http.HttpRequest.Builder authorized(String path) {
+    private HttpRequest.Builder authorized(String path) {
         return http.request(path).header("Authorization", "Bearer " + token).header("Accept", "application/json");
     }
 

@@ -1,14 +1,19 @@
 package dev.tidings.localstack.client;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** notifier-service's public subscription API and confirmation pages, as a reader's mail client and browser use them. */
+/**
+ * notifier-service's public subscription API and confirmation pages, as a reader's mail client and
+ * browser use them.
+ */
 public final class NotifierApi {
 
     private static final Pattern CONFIRMATION_LINK = Pattern.compile(
@@ -44,7 +49,7 @@ public final class NotifierApi {
         if (!matcher.matches()) {
             throw new IllegalArgumentException("not a confirmation link: " + link);
         }
-        String token = java.net.URLDecoder.decode(matcher.group(1), java.nio.charset.StandardCharsets.UTF_8);
+        String token = URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8);
         return http.send(http.request("/subscriptions/confirm")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(JsonHttp.formBody(Map.of("token", token))).build());

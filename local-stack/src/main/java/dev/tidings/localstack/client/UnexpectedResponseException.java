@@ -5,16 +5,9 @@ import java.util.Arrays;
 /** A service answered with a status the caller did not expect. */
 public class UnexpectedResponseException extends RuntimeException {
 
-    private final transient ApiResponse response;
-
     UnexpectedResponseException(ApiResponse response, int... expected) {
         super(response.method() + " " + response.uri() + " answered " + response.status() + " (expected "
                 + Arrays.toString(expected) + "): " + abbreviate(response.body()));
-        this.response = response;
-    }
-
-    public ApiResponse response() {
-        return response;
     }
 
     private static String abbreviate(String body) {

@@ -6,6 +6,7 @@ import dev.tidings.localstack.client.ContentApi.TopicRequest;
 import dev.tidings.localstack.client.NotifierApi;
 import dev.tidings.localstack.demo.DemoContent.DemoArticle;
 import dev.tidings.localstack.mail.Mailbox;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -105,7 +106,7 @@ public final class DemoPublisher {
                 String feed = http.send(allAtom, HttpResponse.BodyHandlers.ofString()).body();
                 return articleIds.stream().allMatch(feed::contains) ? Optional.of(feed) : Optional.empty();
             }
-            catch (java.io.IOException ex) {
+            catch (IOException ex) {
                 return Optional.empty();
             }
             catch (InterruptedException ex) {

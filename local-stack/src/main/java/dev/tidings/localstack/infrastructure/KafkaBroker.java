@@ -1,6 +1,7 @@
 package dev.tidings.localstack.infrastructure;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.common.utils.Exit;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -8,6 +9,10 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * One embedded Kafka broker in KRaft mode, in this JVM. Topics are created on first use by the
  * services (auto-create), with two partitions each so per-key ordering is actually exercised.
+ *
+ * <p>The broker always listens on a port of its own choosing: the KRaft broker ignores
+ * {@code kafkaPorts} (spring-kafka issue 2916). A fixed port is served by a {@link PortForwarder}
+ * to it; clients bootstrap there and then talk to the broker's advertised address directly.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -15,34 +20,50 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final List<Runnable> cleanups;
 
-    private KafkaBroker(EmbeddedKafkaKraftBroker broker, List<Runnable> cleanups) {
+    private final Optional<PortForwarder> fixedPort;
+
+    private final String bootstrapServers;
+
+    private KafkaBroker(EmbeddedKafkaKraftBroker broker, List<Runnable> cleanups, Optional<PortForwarder> fixedPort,
+            String bootstrapServers) {
         this.broker = broker;
         this.cleanups = cleanups;
+        this.fixedPort = fixedPort;
+        this.bootstrapServers = bootstrapServers;
     }
 
-    /** Starts the broker on {@code port}, or on a free port when {@code port} is 0. */
+    /** Starts the broker, reachable on {@code port}, or on a free port when {@code port} is 0. */
     public static KafkaBroker start(int port) {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2).kafkaPorts(port);
-        if (port != 0) {
-            // The KRaft broker ignores kafkaPorts (spring-kafka issue 2916); Kafka's test kit keeps
-            // a "listeners" setting it is given, and still picks the controller's port itself.
-            broker.brokerProperty("listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0");
-        }
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 2);
         // Kafka's test kit deletes its data directories in JVM shutdown hooks, which run at the same
         // time as ours and pull the files from under a broker that is still stopping. Keep those
         // deletions and run them once the broker is down.
         List<Runnable> cleanups = new CopyOnWriteArrayList<>();
         Exit.setShutdownHookAdder((name, hook) -> cleanups.add(hook));
         broker.afterPropertiesSet();
-        return new KafkaBroker(broker, cleanups);
+        String actual = broker.getBrokersAsString();
+        if (port == 0) {
+            return new KafkaBroker(broker, cleanups, Optional.empty(), actual);
+        }
+        int actualPort = Integer.parseInt(actual.substring(actual.lastIndexOf(':') + 1));
+        try {
+            return new KafkaBroker(broker, cleanups, Optional.of(PortForwarder.start(port, actualPort)),
+                    "localhost:" + port);
+        }
+        catch (RuntimeException ex) {
+            broker.destroy();
+            throw ex;
+        }
     }
 
+    /** Where clients bootstrap: the requested port, or the broker's own when none was requested. */
     public String bootstrapServers() {
-        return broker.getBrokersAsString();
+        return bootstrapServers;
     }
 
     @Override
     public void close() {
+        fixedPort.ifPresent(PortForwarder::close);
         broker.destroy();
         cleanups.forEach(Runnable::run);
         Exit.resetShutdownHookAdder();

@@ -43,12 +43,6 @@ public record CapturedMail(
                 .findFirst();
     }
 
-    /** Every value of header {@code name} (compared without case). */
-    public List<String> headerValues(String name) {
-        return headers.stream().filter(header -> header.name().equalsIgnoreCase(name)).map(MailHeader::value)
-                .toList();
-    }
-
     static CapturedMail of(int index, MimeMessage message) {
         try {
             Parts parts = new Parts();

@@ -1,5 +1,6 @@
 package dev.tidings.localstack.mail;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class MailCatcherController {
 
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final Mailbox mailbox;
 
@@ -48,7 +49,8 @@ public class MailCatcherController {
         }
         return ResponseEntity.ok()
                 .contentType(HTML)
-                .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src * data:; style-src 'unsafe-inline'")
+                .header("Content-Security-Policy",
+                        "sandbox; default-src 'none'; img-src * data:; style-src 'unsafe-inline'")
                 .header("X-Content-Type-Options", "nosniff")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(mail.get().html().get());

@@ -3,7 +3,6 @@ package dev.tidings.localstack.services;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -35,10 +34,6 @@ public final class RunningServices implements AutoCloseable {
 
     public List<ServiceProcess> processes() {
         return List.copyOf(processes);
-    }
-
-    public Optional<ServiceProcess> named(String name) {
-        return processes.stream().filter(process -> process.name().equals(name)).findFirst();
     }
 
     /** Sends SIGTERM to all, then waits for each (20 s grace) and kills what is left. */

@@ -1,6 +1,7 @@
 package dev.tidings.localstack.services;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,7 +23,7 @@ public record ServiceLaunch(String name, Path jar, int port, List<String> jvmOpt
 
     /** The command line, starting with the {@code java} of the JVM running this code. */
     List<String> command() {
-        List<String> command = new java.util.ArrayList<>();
+        List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");

@@ -6,13 +6,13 @@ import dev.tidings.localstack.mail.MailCatcher;
 import dev.tidings.localstack.services.RepositoryLayout;
 import dev.tidings.localstack.services.RunningServices;
 import dev.tidings.localstack.services.ServiceLaunch;
-import dev.tidings.localstack.services.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +49,6 @@ public final class LocalStack implements AutoCloseable {
     private volatile PostgresServer postgres;
 
     private volatile MailCatcher mail;
-
-    private volatile RunningServices services;
 
     private volatile Endpoints endpoints;
 
@@ -97,7 +95,6 @@ public final class LocalStack implements AutoCloseable {
         log.info("Starting {} from {}; their output goes to {}/<service>.log", launches.stream()
                 .map(ServiceLaunch::name).toList(), layout.root(), settings.logDirectory().toAbsolutePath());
         RunningServices running = register(RunningServices::new);
-        services = running;
         running.start(launches, settings.logDirectory(), settings.serviceStartTimeout());
         running.processes().forEach(process -> log.info("{} ready at {} (log: {})", process.name(),
                 process.baseUrl(), process.log()));
@@ -105,7 +102,7 @@ public final class LocalStack implements AutoCloseable {
 
     private ServiceLaunch launch(RepositoryLayout layout, String service, int port, String database,
             List<String> extra) {
-        List<String> arguments = new java.util.ArrayList<>(List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + postgres.jdbcUrl(database),
                 "--spring.datasource.username=" + PostgresServer.USER,
                 "--spring.datasource.password=" + PostgresServer.PASSWORD,
@@ -144,11 +141,6 @@ public final class LocalStack implements AutoCloseable {
     /** The SMTP catcher, once it runs. */
     public Optional<MailCatcher> mail() {
         return Optional.ofNullable(mail);
-    }
-
-    /** The log file of a running service. */
-    public Optional<ServiceProcess> service(String name) {
-        return Optional.ofNullable(services).flatMap(running -> running.named(name));
     }
 
     @Override
