@@ -22,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param startServices false to run only Kafka, PostgreSQL and SMTP (then no demo content either)
  * @param loadDemo false to start with empty feeds
  * @param repositoryRoot where {@code <service>/target/<service>.jar} are; found automatically if unset
- * @param logDirectory where each service's output goes, as {@code <service>.log}
+ * @param workDirectory where each service's output goes ({@code logs/<service>.log}) and the copies of
+ *     the jars it runs ({@code jars/}), so that rebuilding a service does not break the running one
  * @param jvmOptions options for each service's JVM (tiered compilation stops early: faster start on two cores)
  * @param demoReader the address the demo subscribes to every topic; its newsletters show in the mail catcher
  */
@@ -38,7 +39,7 @@ public record LocalStackProperties(
         @DefaultValue("true") boolean startServices,
         @DefaultValue("true") boolean loadDemo,
         Path repositoryRoot,
-        @DefaultValue(".local-stack/logs") @NotNull Path logDirectory,
+        @DefaultValue(".local-stack") @NotNull Path workDirectory,
         @DefaultValue("180s") @NotNull Duration serviceStartTimeout,
         @DefaultValue({"-XX:TieredStopAtLevel=1", "-Xmx384m"}) List<String> jvmOptions,
         @DefaultValue("local-dev-token") @NotBlank String contentApiToken,
@@ -46,7 +47,7 @@ public record LocalStackProperties(
 
     StackSettings toSettings() {
         return new StackSettings(kafkaPort, postgresPort, smtpPort, contentPort, feedPort, notifierPort,
-                startServices, Optional.ofNullable(repositoryRoot), logDirectory, serviceStartTimeout, jvmOptions,
+                startServices, Optional.ofNullable(repositoryRoot), workDirectory, serviceStartTimeout, jvmOptions,
                 contentApiToken);
     }
 }

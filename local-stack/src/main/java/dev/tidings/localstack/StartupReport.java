@@ -22,7 +22,7 @@ record StartupReport(LocalStack.Endpoints endpoints, LocalStackProperties proper
                     .append(line("Content API", endpoints.contentUrl() + "/api/articles"))
                     .append("    curl -H 'Authorization: Bearer ").append(properties.contentApiToken()).append("' '")
                     .append(endpoints.contentUrl()).append("/api/articles?status=PUBLISHED'\n")
-                    .append(line("Service logs", properties.logDirectory().toAbsolutePath()
+                    .append(line("Service logs", properties.workDirectory().resolve("logs").toAbsolutePath()
                             + "/{content,feed,notifier}-service.log"));
             if (properties.loadDemo()) {
                 out.append(line("Demo reader", properties.demoReader()

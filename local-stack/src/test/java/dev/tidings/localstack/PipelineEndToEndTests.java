@@ -78,7 +78,7 @@ class PipelineEndToEndTests {
 
     private static final Duration POLL = Duration.ofMillis(100);
 
-    private static final Path LOGS = Path.of("target", "e2e-logs");
+    private static final Path WORK = Path.of("target", "e2e-stack");
 
     private static LocalStack stack;
 
@@ -95,7 +95,7 @@ class PipelineEndToEndTests {
     @BeforeAll
     static void startStack() {
         StackSettings settings = new StackSettings(0, 0, 0, 0, 0, 0, true, Optional.empty(),
-                LOGS, Duration.ofSeconds(180), List.of("-XX:TieredStopAtLevel=1", "-Xmx384m"),
+                WORK, Duration.ofSeconds(180), List.of("-XX:TieredStopAtLevel=1", "-Xmx384m"),
                 TOKEN);
         long begin = System.nanoTime();
         stack = new LocalStack(settings);
@@ -234,7 +234,7 @@ class PipelineEndToEndTests {
         catch (ConditionTimeoutException ex) {
             throw new AssertionError("\"" + title + "\" after " + PROPAGATION.toSeconds() + " s: in the Atom feed: "
                     + (feed.get() != null) + ", in the inbox: " + (inbox.get() != null) + "; service logs in "
-                    + LOGS.toAbsolutePath(), ex);
+                    + WORK.resolve("logs").toAbsolutePath(), ex);
         }
         await().atMost(PROPAGATION).pollInterval(POLL).until(() -> entriesOf(feed("rss"), id).size() == 1);
         return new Latencies(feed.get(), inbox.get());

@@ -18,10 +18,10 @@ public final class RunningServices implements AutoCloseable {
 
     private volatile boolean closed;
 
-    /** Starts every launch, then waits for each to be ready. */
-    public void start(List<ServiceLaunch> launches, Path logDirectory, Duration timeoutEach) {
+    /** Starts every launch (see {@link ServiceProcess#start}), then waits for each to be ready. */
+    public void start(List<ServiceLaunch> launches, Path workDirectory, Duration timeoutEach) {
         for (ServiceLaunch launch : launches) {
-            processes.add(ServiceProcess.start(launch, logDirectory));
+            processes.add(ServiceProcess.start(launch, workDirectory));
             if (closed) {
                 close();
                 throw new ServiceStartException("the stack is stopping; " + launch.name() + " was stopped again");

@@ -21,13 +21,13 @@ public record ServiceLaunch(String name, Path jar, int port, List<String> jvmOpt
         arguments = List.copyOf(arguments);
     }
 
-    /** The command line, starting with the {@code java} of the JVM running this code. */
-    List<String> command() {
+    /** The command line running {@code jarCopy}, with the {@code java} of the JVM running this code. */
+    List<String> command(Path jarCopy) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(jarCopy.toString());
         command.add("--server.port=" + port);
         command.addAll(arguments);
         return command;

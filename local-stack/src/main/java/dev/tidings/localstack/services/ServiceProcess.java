@@ -9,13 +9,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One service running as a child process, its output (stdout and stderr) written to
- * {@code <log directory>/<name>.log}.
+ * {@code <work directory>/logs/<name>.log}.
+ *
+ * <p>The process runs a copy of the jar ({@code <work directory>/jars/}): a JVM loads classes from
+ * its jar lazily, so rebuilding the service while it runs would otherwise break it.
  *
  * <p>Stopping sends SIGTERM first, so Spring's graceful shutdown can finish in-flight work and
  * commit Kafka offsets, and kills the process only if it is still alive after the grace period.
@@ -41,15 +45,18 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the process and returns at once; see {@link #awaitReady(Duration)}. */
-    public static ServiceProcess start(ServiceLaunch launch, Path logDirectory) {
+    public static ServiceProcess start(ServiceLaunch launch, Path workDirectory) {
         if (!Files.isRegularFile(launch.jar())) {
             throw new ServiceStartException(launch.name() + ": no jar at " + launch.jar()
                     + "; build the services first: ./mvnw -B -q install -DskipTests");
         }
         try {
-            Files.createDirectories(logDirectory);
-            Path log = logDirectory.resolve(launch.name() + ".log").toAbsolutePath();
-            Process process = new ProcessBuilder(launch.command())
+            Path jars = Files.createDirectories(workDirectory.resolve("jars"));
+            Path jar = Files.copy(launch.jar(), jars.resolve(launch.jar().getFileName()),
+                    StandardCopyOption.REPLACE_EXISTING).toAbsolutePath();
+            Path log = Files.createDirectories(workDirectory.resolve("logs")).resolve(launch.name() + ".log")
+                    .toAbsolutePath();
+            Process process = new ProcessBuilder(launch.command(jar))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();

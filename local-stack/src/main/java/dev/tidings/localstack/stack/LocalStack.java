@@ -93,9 +93,10 @@ public final class LocalStack implements AutoCloseable {
                         "--spring.mail.host=localhost",
                         "--spring.mail.port=" + endpoints.smtpPort())));
         log.info("Starting {} from {}; their output goes to {}/<service>.log", launches.stream()
-                .map(ServiceLaunch::name).toList(), layout.root(), settings.logDirectory().toAbsolutePath());
+                .map(ServiceLaunch::name).toList(), layout.root(),
+                settings.workDirectory().resolve("logs").toAbsolutePath());
         RunningServices running = register(RunningServices::new);
-        running.start(launches, settings.logDirectory(), settings.serviceStartTimeout());
+        running.start(launches, settings.workDirectory(), settings.serviceStartTimeout());
         running.processes().forEach(process -> log.info("{} ready at {} (log: {})", process.name(),
                 process.baseUrl(), process.log()));
     }

@@ -14,6 +14,8 @@ import java.util.Optional;
  *     an IDE against the stack)
  * @param repositoryRoot where the service jars are built; empty to find it (see
  *     {@link dev.tidings.localstack.services.RepositoryLayout})
+ * @param workDirectory where the services' logs ({@code logs/}) and the copies of their jars
+ *     ({@code jars/}) go
  */
 public record StackSettings(
         int kafkaPort,
@@ -24,14 +26,14 @@ public record StackSettings(
         int notifierPort,
         boolean startServices,
         Optional<Path> repositoryRoot,
-        Path logDirectory,
+        Path workDirectory,
         Duration serviceStartTimeout,
         List<String> jvmOptions,
         String contentApiToken) {
 
     public StackSettings {
         Objects.requireNonNull(repositoryRoot, "repositoryRoot must not be null");
-        Objects.requireNonNull(logDirectory, "logDirectory must not be null");
+        Objects.requireNonNull(workDirectory, "workDirectory must not be null");
         Objects.requireNonNull(serviceStartTimeout, "serviceStartTimeout must not be null");
         Objects.requireNonNull(contentApiToken, "contentApiToken must not be null");
         jvmOptions = List.copyOf(jvmOptions);

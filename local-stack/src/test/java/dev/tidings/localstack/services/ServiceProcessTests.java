@@ -21,7 +21,7 @@ class ServiceProcessTests {
         ServiceLaunch launch = new ServiceLaunch("feed-service", directory.resolve("feed-service.jar"), 18082,
                 List.of(), List.of());
 
-        assertThatThrownBy(() -> ServiceProcess.start(launch, directory.resolve("logs")))
+        assertThatThrownBy(() -> ServiceProcess.start(launch, directory.resolve("work")))
                 .isInstanceOf(ServiceStartException.class)
                 .hasMessageContaining("feed-service.jar")
                 .hasMessageContaining("./mvnw -B -q install -DskipTests");
@@ -32,9 +32,10 @@ class ServiceProcessTests {
         Path notAJar = Files.writeString(directory.resolve("content-service.jar"), "not a jar");
         ServiceLaunch launch = new ServiceLaunch("content-service", notAJar, 18081, List.of(), List.of());
 
-        try (ServiceProcess process = ServiceProcess.start(launch, directory.resolve("logs"))) {
-            Path log = directory.resolve("logs").resolve("content-service.log").toAbsolutePath();
+        try (ServiceProcess process = ServiceProcess.start(launch, directory.resolve("work"))) {
+            Path log = directory.resolve("work/logs/content-service.log").toAbsolutePath();
             assertThat(process.log()).isEqualTo(log);
+            assertThat(directory.resolve("work/jars/content-service.jar")).hasContent("not a jar");
             assertThatThrownBy(() -> process.awaitReady(Duration.ofSeconds(60)))
                     .isInstanceOf(ServiceStartException.class)
                     .hasMessageContaining("content-service exited with code 1")
