@@ -6,13 +6,10 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
-import dev.tidings.events.ArticleEventType;
 import dev.tidings.events.ArticleSnapshot;
-import dev.tidings.events.CloudEventHeaders;
-import dev.tidings.events.ContentTopics;
 import dev.tidings.events.TopicSnapshot;
+import dev.tidings.testsupport.KafkaTestClient;
 import dev.tidings.testsupport.RealInfrastructure;
-import dev.tidings.testsupport.SharedInfrastructure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayInputStream;
@@ -26,18 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -60,15 +47,10 @@ public abstract class FeedServiceIntegrationTest {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private static KafkaProducer<String, byte[]> producer;
-
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     private int port;
-
-    @Autowired
-    private JsonMapper json;
 
     @Autowired
     protected MeterRegistry meters;
@@ -76,16 +58,12 @@ public abstract class FeedServiceIntegrationTest {
     @Autowired
     protected AdjustableClock clock;
 
-    @BeforeAll
-    static void startProducer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedInfrastructure.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer());
-    }
+    /** Sends events the way content-service does; reads the dead-letter topics. */
+    protected KafkaTestClient kafka;
 
-    @AfterAll
-    static void stopProducer() {
-        producer.close();
+    @Autowired
+    void writeEventsWith(JsonMapper json) {
+        kafka = new KafkaTestClient(json);
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -104,38 +82,8 @@ public abstract class FeedServiceIntegrationTest {
 
     /** Publishes a topic and waits until its feed exists. */
     protected void createTopic(String slug, String title) {
-        sendTopic(new TopicSnapshot(slug, 1, title, "All about " + title));
+        kafka.send(new TopicSnapshot(slug, 1, title, "All about " + title));
         await().atMost(PATIENCE).until(() -> get("/feeds/" + slug + ".rss").statusCode() == 200);
-    }
-
-    protected void sendTopic(TopicSnapshot topic) {
-        send(ContentTopics.TOPICS, topic.slug(), headers(TopicSnapshot.EVENT_TYPE, topic.slug()),
-                json.writeValueAsBytes(topic));
-    }
-
-    protected void send(ArticleEventType type, ArticleSnapshot article) {
-        send(ContentTopics.ARTICLES, article.id().toString(), headers(type.ceType(), article.id().toString()),
-                json.writeValueAsBytes(article));
-    }
-
-    protected static Map<String, Object> headers(String type, String subject) {
-        return new CloudEventHeaders(UUID.randomUUID().toString(), "https://health.example/content-service", type,
-                Instant.now(), subject).toKafkaHeaders();
-    }
-
-    protected static void send(String topic, String key, Map<String, Object> headers, byte[] payload) {
-        RecordHeaders recordHeaders = new RecordHeaders();
-        headers.forEach((name, value) -> recordHeaders.add(name, (byte[]) value));
-        try {
-            producer.send(new ProducerRecord<>(topic, null, key, payload, recordHeaders)).get();
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
-        catch (ExecutionException ex) {
-            throw new IllegalStateException("could not send to " + topic, ex);
-        }
     }
 
     /** A published article, version {@code version}, in the given topics. */

@@ -5,13 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.tidings.events.ArticleEventType;
 import dev.tidings.events.ArticleSnapshot;
-import dev.tidings.events.CloudEventHeaders;
-import dev.tidings.events.ContentTopics;
 import dev.tidings.events.TopicSnapshot;
+import dev.tidings.testsupport.KafkaTestClient;
 import dev.tidings.testsupport.RealInfrastructure;
-import dev.tidings.testsupport.SharedInfrastructure;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -24,17 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -68,8 +57,6 @@ public abstract class NotifierIntegrationTest {
 
     protected static final GreenMail SMTP = startSmtp();
 
-    private static volatile KafkaProducer<String, byte[]> producer;
-
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @LocalServerPort
@@ -81,10 +68,18 @@ public abstract class NotifierIntegrationTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    /** Sends events the way content-service does; reads the dead-letter topics. */
+    protected KafkaTestClient kafka;
+
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> SMTP.getSmtp().getBindTo());
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+    }
+
+    @Autowired
+    void writeEventsWith(JsonMapper json) {
+        kafka = new KafkaTestClient(json);
     }
 
     private static GreenMail startSmtp() {
@@ -106,49 +101,10 @@ public abstract class NotifierIntegrationTest {
 
     // --- Kafka ---
 
-    protected static KafkaProducer<String, byte[]> producer() {
-        if (producer == null) {
-            synchronized (NotifierIntegrationTest.class) {
-                if (producer == null) {
-                    producer = new KafkaProducer<>(Map.of(
-                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrapServers(),
-                            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
-                }
-            }
-        }
-        return producer;
-    }
-
-    protected static void produce(String topic, String key, Map<String, Object> headers, byte[] value) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
-        headers.forEach((name, header) -> record.headers().add(new RecordHeader(name, (byte[]) header)));
-        try {
-            producer().send(record).get();
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
-        catch (ExecutionException ex) {
-            throw new IllegalStateException("could not produce to " + topic, ex);
-        }
-    }
-
     /** Announces a topic and waits until the subscribe page offers it. */
     protected void knownTopic(String slug, String title) {
-        TopicSnapshot topic = new TopicSnapshot(slug, 1, title, "About " + title);
-        CloudEventHeaders headers = new CloudEventHeaders(UUID.randomUUID().toString(),
-                "https://health.example/content-service", TopicSnapshot.EVENT_TYPE, Instant.now(), slug);
-        produce(ContentTopics.TOPICS, slug, headers.toKafkaHeaders(), json.writeValueAsBytes(topic));
+        kafka.send(new TopicSnapshot(slug, 1, title, "About " + title));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(get("/subscribe").body()).contains(slug));
-    }
-
-    protected void publishEvent(ArticleEventType type, ArticleSnapshot article) {
-        CloudEventHeaders headers = new CloudEventHeaders(UUID.randomUUID().toString(),
-                "https://health.example/content-service", type.ceType(), Instant.now(), article.id().toString());
-        produce(ContentTopics.ARTICLES, article.id().toString(), headers.toKafkaHeaders(),
-                json.writeValueAsBytes(article));
     }
 
     protected static ArticleSnapshot article(UUID id, long version, String title, List<String> topics) {

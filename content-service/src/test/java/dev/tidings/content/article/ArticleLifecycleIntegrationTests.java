@@ -2,11 +2,11 @@ package dev.tidings.content.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tidings.content.KafkaRecords;
 import dev.tidings.content.RunningContentService;
 import dev.tidings.events.ArticleSnapshot;
 import dev.tidings.events.CloudEventHeaders;
 import dev.tidings.events.ContentTopics;
+import dev.tidings.testsupport.KafkaTestClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,17 +43,17 @@ class ArticleLifecycleIntegrationTests extends RunningContentService {
         assertThat(published.json().get("status").asString()).isEqualTo("PUBLISHED");
         assertThat(published.json().get("version").asLong()).isEqualTo(3);
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaRecords.read(ContentTopics.ARTICLES, id, 1);
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read(ContentTopics.ARTICLES, id, 1);
         assertThat(records).hasSize(1);
         ConsumerRecord<String, byte[]> record = records.get(0);
-        assertThat(KafkaRecords.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
-        assertThat(UUID.fromString(KafkaRecords.header(record, CloudEventHeaders.ID))).isNotNull();
-        assertThat(KafkaRecords.header(record, CloudEventHeaders.SOURCE))
+        assertThat(KafkaTestClient.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(UUID.fromString(KafkaTestClient.header(record, CloudEventHeaders.ID))).isNotNull();
+        assertThat(KafkaTestClient.header(record, CloudEventHeaders.SOURCE))
                 .isEqualTo("https://health.example/content-service");
-        assertThat(KafkaRecords.header(record, CloudEventHeaders.TYPE)).isEqualTo("article.published");
-        assertThat(Instant.parse(KafkaRecords.header(record, CloudEventHeaders.TIME))).isNotNull();
-        assertThat(KafkaRecords.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(id);
-        assertThat(KafkaRecords.header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+        assertThat(KafkaTestClient.header(record, CloudEventHeaders.TYPE)).isEqualTo("article.published");
+        assertThat(Instant.parse(KafkaTestClient.header(record, CloudEventHeaders.TIME))).isNotNull();
+        assertThat(KafkaTestClient.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(id);
+        assertThat(KafkaTestClient.header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
 
         ArticleSnapshot snapshot = json.readValue(record.value(), ArticleSnapshot.class);
         assertThat(snapshot.id()).hasToString(id);
@@ -80,8 +80,8 @@ class ArticleLifecycleIntegrationTests extends RunningContentService {
         assertThat(article.get("status").asString()).isEqualTo("PUBLISHED");
         assertThat(Instant.parse(article.get("updatedAt").asString()))
                 .isAfter(Instant.parse(article.get("publishedAt").asString()));
-        List<ConsumerRecord<String, byte[]>> records = KafkaRecords.read(ContentTopics.ARTICLES, id, 2);
-        assertThat(records).extracting(record -> KafkaRecords.header(record, CloudEventHeaders.TYPE))
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read(ContentTopics.ARTICLES, id, 2);
+        assertThat(records).extracting(record -> KafkaTestClient.header(record, CloudEventHeaders.TYPE))
                 .containsExactly("article.published", "article.updated");
         ArticleSnapshot update = json.readValue(records.get(1).value(), ArticleSnapshot.class);
         assertThat(update.version()).isEqualTo(3);
@@ -100,8 +100,8 @@ class ArticleLifecycleIntegrationTests extends RunningContentService {
         assertThat(retracted.status()).isEqualTo(200);
         assertThat(retracted.json().get("status").asString()).isEqualTo("RETRACTED");
         assertThat(retracted.json().get("retractionReason").asString()).isEqualTo("The claim could not be supported.");
-        List<ConsumerRecord<String, byte[]>> records = KafkaRecords.read(ContentTopics.ARTICLES, id, 2);
-        assertThat(records).extracting(record -> KafkaRecords.header(record, CloudEventHeaders.TYPE))
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read(ContentTopics.ARTICLES, id, 2);
+        assertThat(records).extracting(record -> KafkaTestClient.header(record, CloudEventHeaders.TYPE))
                 .containsExactly("article.published", "article.retracted");
         ArticleSnapshot snapshot = json.readValue(records.get(1).value(), ArticleSnapshot.class);
         assertThat(snapshot.retracted()).isTrue();

@@ -3,11 +3,11 @@ package dev.tidings.content.article;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tidings.content.KafkaRecords;
 import dev.tidings.content.RunningContentService;
 import dev.tidings.events.ArticleSnapshot;
 import dev.tidings.events.CloudEventHeaders;
 import dev.tidings.events.ContentTopics;
+import dev.tidings.testsupport.KafkaTestClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,9 +38,9 @@ class ScheduledPublishingIntegrationTests extends RunningContentService {
                 call("GET", "/api/articles/" + id, null).json().get("status").asString()).isEqualTo("PUBLISHED"));
         JsonNode published = call("GET", "/api/articles/" + id, null).json();
         assertThat(Instant.parse(published.get("publishedAt").asString())).isAfterOrEqualTo(at);
-        List<ConsumerRecord<String, byte[]>> records = KafkaRecords.read(ContentTopics.ARTICLES, id, 1);
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read(ContentTopics.ARTICLES, id, 1);
         assertThat(records).hasSize(1);
-        assertThat(KafkaRecords.header(records.get(0), CloudEventHeaders.TYPE)).isEqualTo("article.published");
+        assertThat(KafkaTestClient.header(records.get(0), CloudEventHeaders.TYPE)).isEqualTo("article.published");
         assertThat(json.readValue(records.get(0).value(), ArticleSnapshot.class).version()).isEqualTo(3);
     }
 
@@ -56,7 +56,7 @@ class ScheduledPublishingIntegrationTests extends RunningContentService {
 
         Response now = call("POST", "/api/articles/" + id + "/publish", null);
         assertThat(now.json().get("status").asString()).isEqualTo("PUBLISHED");
-        assertThat(KafkaRecords.read(ContentTopics.ARTICLES, id, 1)).hasSize(1);
+        assertThat(KafkaTestClient.read(ContentTopics.ARTICLES, id, 1)).hasSize(1);
     }
 
     @Test

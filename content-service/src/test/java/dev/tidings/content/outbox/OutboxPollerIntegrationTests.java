@@ -3,11 +3,11 @@ package dev.tidings.content.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tidings.content.KafkaRecords;
 import dev.tidings.content.RunningContentService;
 import dev.tidings.events.CloudEventHeaders;
 import dev.tidings.events.ContentTopics;
 import dev.tidings.events.TopicSnapshot;
+import dev.tidings.testsupport.KafkaTestClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -40,7 +40,7 @@ class OutboxPollerIntegrationTests extends RunningContentService {
             jdbc.sql("DELETE FROM outbox_events WHERE id = :id").param("id", refused).update();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> published(next));
-        assertThat(KafkaRecords.read(ContentTopics.TOPICS, "next-" + suffix, 1)).hasSize(1);
+        assertThat(KafkaTestClient.read(ContentTopics.TOPICS, "next-" + suffix, 1)).hasSize(1);
     }
 
     @Test
@@ -60,11 +60,12 @@ class OutboxPollerIntegrationTests extends RunningContentService {
                 .param("createdAt", createdAt)
                 .update();
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaRecords.read(ContentTopics.TOPICS, slug, 1);
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read(ContentTopics.TOPICS, slug, 1);
 
         assertThat(records).hasSize(1);
-        assertThat(KafkaRecords.header(records.get(0), CloudEventHeaders.ID)).isEqualTo(eventId.toString());
-        assertThat(KafkaRecords.header(records.get(0), CloudEventHeaders.TIME)).isEqualTo("2026-11-20T08:30:00.123Z");
+        assertThat(KafkaTestClient.header(records.get(0), CloudEventHeaders.ID)).isEqualTo(eventId.toString());
+        assertThat(KafkaTestClient.header(records.get(0), CloudEventHeaders.TIME))
+                .isEqualTo("2026-11-20T08:30:00.123Z");
         assertThat(json.readValue(records.get(0).value(), TopicSnapshot.class).title()).isEqualTo("Left behind");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(published(eventId)).isTrue();

@@ -3,11 +3,11 @@ package dev.tidings.content.topic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.tidings.content.KafkaRecords;
 import dev.tidings.content.RunningContentService;
 import dev.tidings.events.CloudEventHeaders;
 import dev.tidings.events.ContentTopics;
 import dev.tidings.events.TopicSnapshot;
+import dev.tidings.testsupport.KafkaTestClient;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,11 +24,11 @@ class TopicIntegrationTests extends RunningContentService {
         assertThat(created.header("Location")).isEqualTo("/api/topics/eczema");
         assertThat(created.json().get("version").asLong()).isEqualTo(1);
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaRecords.read(ContentTopics.TOPICS, "eczema", 1);
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read(ContentTopics.TOPICS, "eczema", 1);
         assertThat(records).hasSize(1);
         ConsumerRecord<String, byte[]> record = records.get(0);
-        assertThat(KafkaRecords.header(record, CloudEventHeaders.TYPE)).isEqualTo("topic.upserted");
-        assertThat(KafkaRecords.header(record, CloudEventHeaders.SUBJECT)).isEqualTo("eczema");
+        assertThat(KafkaTestClient.header(record, CloudEventHeaders.TYPE)).isEqualTo("topic.upserted");
+        assertThat(KafkaTestClient.header(record, CloudEventHeaders.SUBJECT)).isEqualTo("eczema");
         assertThat(json.readValue(record.value(), TopicSnapshot.class))
                 .isEqualTo(new TopicSnapshot("eczema", 1, "Eczema", "Atopic dermatitis and its triggers."));
     }
@@ -42,7 +42,7 @@ class TopicIntegrationTests extends RunningContentService {
 
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.json().get("version").asLong()).isEqualTo(2);
-        List<ConsumerRecord<String, byte[]>> records = KafkaRecords.read(ContentTopics.TOPICS, slug, 2);
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read(ContentTopics.TOPICS, slug, 2);
         assertThat(records).extracting(record -> json.readValue(record.value(), TopicSnapshot.class))
                 .extracting(TopicSnapshot::version, TopicSnapshot::title)
                 .containsExactly(tuple(1L, "Topic " + slug),

@@ -1,5 +1,6 @@
 package dev.tidings.feed.readmodel;
 
+import static dev.tidings.testsupport.KafkaTestClient.cloudEventHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,20 +10,13 @@ import dev.tidings.events.ArticleSnapshot;
 import dev.tidings.events.CloudEventHeaders;
 import dev.tidings.events.ContentTopics;
 import dev.tidings.feed.FeedServiceIntegrationTest;
-import dev.tidings.testsupport.SharedInfrastructure;
+import dev.tidings.testsupport.KafkaTestClient;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 class ReadModelIntegrationTests extends FeedServiceIntegrationTest {
@@ -33,11 +27,11 @@ class ReadModelIntegrationTests extends FeedServiceIntegrationTest {
         createTopic(topic, "Corrections");
         ArticleSnapshot original = article(UUID.randomUUID(), 1, "Vitamin D basics", "<p>Take 4000 IU.</p>",
                 List.of(topic));
-        send(ArticleEventType.PUBLISHED, original);
+        kafka.send(ArticleEventType.PUBLISHED, original);
         await().atMost(PATIENCE).until(() -> entryOf("/feeds/" + topic + ".atom", original.id()).isPresent());
 
         ArticleSnapshot correction = corrected(original, 2, "Vitamin D basics (corrected)", "<p>Take 600 IU.</p>");
-        send(ArticleEventType.UPDATED, correction);
+        kafka.send(ArticleEventType.UPDATED, correction);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             SyndEntry entry = entryOf("/feeds/" + topic + ".atom", original.id()).orElseThrow();
@@ -60,8 +54,8 @@ class ReadModelIntegrationTests extends FeedServiceIntegrationTest {
                 List.of(topic));
         double ignoredBefore = ignoredArticleEvents();
 
-        send(ArticleEventType.PUBLISHED, article);
-        send(ArticleEventType.PUBLISHED, article);
+        kafka.send(ArticleEventType.PUBLISHED, article);
+        kafka.send(ArticleEventType.PUBLISHED, article);
 
         await().atMost(PATIENCE).until(() -> ignoredArticleEvents() > ignoredBefore);
         assertThat(feed("/feeds/" + topic + ".rss").getEntries())
@@ -76,11 +70,11 @@ class ReadModelIntegrationTests extends FeedServiceIntegrationTest {
         createTopic(topic, "Order");
         ArticleSnapshot v1 = article(UUID.randomUUID(), 1, "First take", "<p>one</p>", List.of(topic));
         ArticleSnapshot v2 = corrected(v1, 2, "Second take", "<p>two</p>");
-        send(ArticleEventType.UPDATED, v2);
+        kafka.send(ArticleEventType.UPDATED, v2);
         await().atMost(PATIENCE).until(() -> entryOf("/feeds/" + topic + ".rss", v1.id()).isPresent());
         double ignoredBefore = ignoredArticleEvents();
 
-        send(ArticleEventType.PUBLISHED, v1);
+        kafka.send(ArticleEventType.PUBLISHED, v1);
 
         await().atMost(PATIENCE).until(() -> ignoredArticleEvents() > ignoredBefore);
         assertThat(entryOf("/feeds/" + topic + ".rss", v1.id()).orElseThrow().getTitle()).isEqualTo("Second take");
@@ -91,10 +85,10 @@ class ReadModelIntegrationTests extends FeedServiceIntegrationTest {
         String topic = uniqueSlug("gaps");
         createTopic(topic, "Gaps");
         ArticleSnapshot v2 = article(UUID.randomUUID(), 2, "Before the gap", "<p>v2</p>", List.of(topic));
-        send(ArticleEventType.PUBLISHED, v2);
+        kafka.send(ArticleEventType.PUBLISHED, v2);
         await().atMost(PATIENCE).until(() -> entryOf("/feeds/" + topic + ".rss", v2.id()).isPresent());
 
-        send(ArticleEventType.UPDATED, corrected(v2, 5, "After the gap", "<p>v5</p>"));
+        kafka.send(ArticleEventType.UPDATED, corrected(v2, 5, "After the gap", "<p>v5</p>"));
 
         await().atMost(PATIENCE).until(() -> entryOf("/feeds/" + topic + ".rss", v2.id()).orElseThrow()
                 .getTitle().equals("After the gap"));
@@ -105,16 +99,16 @@ class ReadModelIntegrationTests extends FeedServiceIntegrationTest {
         String topic = uniqueSlug("retractions");
         createTopic(topic, "Retractions");
         ArticleSnapshot article = article(UUID.randomUUID(), 1, "Miracle cure", "<p>Buy it.</p>", List.of(topic));
-        send(ArticleEventType.PUBLISHED, article);
+        kafka.send(ArticleEventType.PUBLISHED, article);
         List<String> feeds = List.of("/feeds/" + topic + ".rss", "/feeds/" + topic + ".atom", "/feeds/all.rss",
                 "/feeds/all.atom");
         await().atMost(PATIENCE).until(() -> feeds.stream().allMatch(feed -> entryOf(feed, article.id()).isPresent()));
 
-        send(ArticleEventType.RETRACTED, retracted(article, 2));
+        kafka.send(ArticleEventType.RETRACTED, retracted(article, 2));
 
         await().atMost(PATIENCE).until(() -> feeds.stream().noneMatch(feed -> entryOf(feed, article.id()).isPresent()));
         double ignoredBefore = ignoredArticleEvents();
-        send(ArticleEventType.PUBLISHED, article);
+        kafka.send(ArticleEventType.PUBLISHED, article);
         await().atMost(PATIENCE).until(() -> ignoredArticleEvents() > ignoredBefore);
         assertThat(feeds).allSatisfy(feed -> assertThat(entryOf(feed, article.id())).isEmpty());
     }
@@ -130,15 +124,17 @@ class ReadModelIntegrationTests extends FeedServiceIntegrationTest {
         String brokenContract = "broken-contract-" + UUID.randomUUID();
         ArticleSnapshot valid = article(UUID.randomUUID(), 1, "Still applied", "<p>ok</p>", List.of(topic));
 
-        send(ContentTopics.ARTICLES, badJson, headers(ArticleEventType.PUBLISHED.ceType(), badJson),
+        kafka.sendRaw(ContentTopics.ARTICLES, badJson,
+                cloudEventHeaders(ArticleEventType.PUBLISHED.ceType(), badJson),
                 "{\"id\": oops".getBytes(StandardCharsets.UTF_8));
-        send(ContentTopics.ARTICLES, noHeaders, Map.of(), "{}".getBytes(StandardCharsets.UTF_8));
-        send(ContentTopics.ARTICLES, unknownType, headers("article.teleported", unknownType),
+        kafka.sendRaw(ContentTopics.ARTICLES, noHeaders, Map.of(), "{}".getBytes(StandardCharsets.UTF_8));
+        kafka.sendRaw(ContentTopics.ARTICLES, unknownType, cloudEventHeaders("article.teleported", unknownType),
                 "{}".getBytes(StandardCharsets.UTF_8));
-        send(ContentTopics.ARTICLES, brokenContract, headers(ArticleEventType.PUBLISHED.ceType(), brokenContract),
+        kafka.sendRaw(ContentTopics.ARTICLES, brokenContract,
+                cloudEventHeaders(ArticleEventType.PUBLISHED.ceType(), brokenContract),
                 ("{\"id\":\"" + UUID.randomUUID() + "\",\"version\":0,\"title\":\"no version\"}")
                         .getBytes(StandardCharsets.UTF_8));
-        send(ArticleEventType.PUBLISHED, valid);
+        kafka.send(ArticleEventType.PUBLISHED, valid);
 
         await().atMost(PATIENCE).until(() -> entryOf("/feeds/" + topic + ".rss", valid.id()).isPresent());
         List<ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(
@@ -171,8 +167,8 @@ class ReadModelIntegrationTests extends FeedServiceIntegrationTest {
                 beyondPostgres, null, null, null);
         ArticleSnapshot next = article(UUID.randomUUID(), 1, "After the unstorable one", "<p>ok</p>", List.of(topic));
 
-        send(ArticleEventType.PUBLISHED, unstorable);
-        send(ArticleEventType.PUBLISHED, next);
+        kafka.send(ArticleEventType.PUBLISHED, unstorable);
+        kafka.send(ArticleEventType.PUBLISHED, next);
 
         await().atMost(PATIENCE).until(() -> entryOf("/feeds/" + topic + ".rss", next.id()).isPresent());
         assertThat(readDeadLetters(List.of(sane.id().toString()))).singleElement()
@@ -182,23 +178,6 @@ class ReadModelIntegrationTests extends FeedServiceIntegrationTest {
     }
 
     private static List<ConsumerRecord<String, byte[]>> readDeadLetters(List<String> keys) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafkaBootstrapServers());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(ContentTopics.deadLetterTopicOf(ContentTopics.ARTICLES)));
-            await().atMost(PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (keys.contains(record.key())) {
-                        found.add(record);
-                    }
-                });
-                return found.size() >= keys.size();
-            });
-        }
-        return found;
+        return KafkaTestClient.read(ContentTopics.deadLetterTopicOf(ContentTopics.ARTICLES), keys, keys.size());
     }
 }

@@ -38,7 +38,7 @@ class FeedIntegrationTests extends FeedServiceIntegrationTest {
         createTopic(topic, "Microbiome");
         ArticleSnapshot article = article(UUID.randomUUID(), 1, "What is the gut-skin axis?",
                 "<p>The gut &amp; the <strong>skin</strong>.</p>", List.of(topic));
-        send(ArticleEventType.PUBLISHED, article);
+        kafka.send(ArticleEventType.PUBLISHED, article);
 
         await().atMost(PATIENCE).until(() -> entryOf("/feeds/all.rss", article.id()).isPresent());
         HttpResponse<byte[]> rss = get("/feeds/" + topic + ".rss");
@@ -108,7 +108,7 @@ class FeedIntegrationTests extends FeedServiceIntegrationTest {
         String topic = uniqueSlug("conditional");
         createTopic(topic, "Conditional");
         ArticleSnapshot article = article(UUID.randomUUID(), 1, "Fibre", "<p>Eat fibre.</p>", List.of(topic));
-        send(ArticleEventType.PUBLISHED, article);
+        kafka.send(ArticleEventType.PUBLISHED, article);
         String path = "/feeds/" + topic + ".atom";
         await().atMost(PATIENCE).until(() -> entryOf(path, article.id()).isPresent());
 
@@ -122,7 +122,7 @@ class FeedIntegrationTests extends FeedServiceIntegrationTest {
         assertThat(get("/feeds/" + topic + ".rss", "If-None-Match", etag).statusCode()).isEqualTo(200);
 
         clock.advance(Duration.ofMinutes(2));
-        send(ArticleEventType.UPDATED, corrected(article, 2, "Fibre, corrected", "<p>Eat more fibre.</p>"));
+        kafka.send(ArticleEventType.UPDATED, corrected(article, 2, "Fibre, corrected", "<p>Eat more fibre.</p>"));
         await().atMost(PATIENCE).until(() -> get(path, "If-None-Match", etag).statusCode() == 200);
         HttpResponse<byte[]> afterCorrection = get(path, "If-Modified-Since", lastModified);
         assertThat(afterCorrection.statusCode()).isEqualTo(200);
@@ -134,7 +134,7 @@ class FeedIntegrationTests extends FeedServiceIntegrationTest {
         assertThat(get(path, "If-None-Match", correctedEtag).statusCode()).isEqualTo(304);
 
         clock.advance(Duration.ofMinutes(2));
-        send(ArticleEventType.RETRACTED, retracted(article, 3));
+        kafka.send(ArticleEventType.RETRACTED, retracted(article, 3));
         await().atMost(PATIENCE).until(() -> get(path, "If-None-Match", correctedEtag).statusCode() == 200);
         HttpResponse<byte[]> afterRetraction = get(path, "If-Modified-Since", correctedLastModified);
         assertThat(afterRetraction.statusCode()).isEqualTo(200);
@@ -149,7 +149,7 @@ class FeedIntegrationTests extends FeedServiceIntegrationTest {
         createTopic(topic, "Hostile");
         ArticleSnapshot hostile = article(UUID.randomUUID(), 1, "Null\u0000 bell\u0007 \uFFFE ]]> <script>x</script>",
                 "<p>\u0001body ]]> \uDC00 <script>alert(1)</script></p>", List.of(topic));
-        send(ArticleEventType.PUBLISHED, hostile);
+        kafka.send(ArticleEventType.PUBLISHED, hostile);
 
         for (String format : List.of("rss", "atom")) {
             await().atMost(PATIENCE).untilAsserted(() -> {
@@ -205,7 +205,7 @@ class FeedIntegrationTests extends FeedServiceIntegrationTest {
         createTopic(topic, "Gzip");
         ArticleSnapshot article = article(UUID.randomUUID(), 1, "Compression", "<p>" + "Long text. ".repeat(400)
                 + "</p>", List.of(topic));
-        send(ArticleEventType.PUBLISHED, article);
+        kafka.send(ArticleEventType.PUBLISHED, article);
         await().atMost(PATIENCE).until(() -> entryOf("/feeds/" + topic + ".rss", article.id()).isPresent());
 
         HttpResponse<byte[]> response = get("/feeds/" + topic + ".rss", "Accept-Encoding", "gzip");
@@ -242,7 +242,7 @@ class FeedIntegrationTests extends FeedServiceIntegrationTest {
         String topic = uniqueSlug("rename");
         createTopic(topic, "Old name");
 
-        sendTopic(new TopicSnapshot(topic, 2, "New name", "Renamed"));
+        kafka.send(new TopicSnapshot(topic, 2, "New name", "Renamed"));
 
         await().atMost(PATIENCE).until(() -> feed("/feeds/" + topic + ".rss").getTitle().equals("Tidings: New name"));
     }

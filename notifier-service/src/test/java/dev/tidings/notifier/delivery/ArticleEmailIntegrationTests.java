@@ -36,7 +36,7 @@ class ArticleEmailIntegrationTests extends NotifierIntegrationTest {
 
         ArticleSnapshot published = article(UUID.randomUUID(), 1, "Why skin\r\nBcc: x@example.test reacts",
                 List.of(topic, uniqueSlug("unknown")));
-        publishEvent(ArticleEventType.PUBLISHED, published);
+        kafka.send(ArticleEventType.PUBLISHED, published);
 
         MimeMessage email = await().atMost(PATIENCE).until(() -> articleMails(reader), mails -> mails.size() == 1)
                 .get(0);
@@ -74,12 +74,12 @@ class ArticleEmailIntegrationTests extends NotifierIntegrationTest {
         subscribeAndConfirm(reader, topic);
         ArticleSnapshot published = article(UUID.randomUUID(), 1, "Heart rate variability", List.of(topic));
 
-        publishEvent(ArticleEventType.PUBLISHED, published);
+        kafka.send(ArticleEventType.PUBLISHED, published);
         await().atMost(PATIENCE).until(() -> articleMails(reader).size() == 1);
         await().atMost(PATIENCE).until(() -> "SENT".equals(ledger(published.id()).get(0).status()));
 
-        publishEvent(ArticleEventType.PUBLISHED, published);
-        publishEvent(ArticleEventType.UPDATED, article(published.id(), 2, "Heart rate variability, corrected",
+        kafka.send(ArticleEventType.PUBLISHED, published);
+        kafka.send(ArticleEventType.UPDATED, article(published.id(), 2, "Heart rate variability, corrected",
                 List.of(topic)));
         await().atMost(PATIENCE).until(() -> storedVersion(published.id()) == 2);
 
@@ -99,8 +99,8 @@ class ArticleEmailIntegrationTests extends NotifierIntegrationTest {
         ArticleSnapshot published = article(UUID.randomUUID(), 1, "A miracle supplement", List.of(topic));
 
         // Back to back: the retraction arrives within the send delay, before anything went out.
-        publishEvent(ArticleEventType.PUBLISHED, published);
-        publishEvent(ArticleEventType.RETRACTED, retraction(published, 2));
+        kafka.send(ArticleEventType.PUBLISHED, published);
+        kafka.send(ArticleEventType.RETRACTED, retraction(published, 2));
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(ledger(published.id())).singleElement()
                 .satisfies(row -> {
@@ -110,11 +110,11 @@ class ArticleEmailIntegrationTests extends NotifierIntegrationTest {
         assertThat(articleMails(reader)).isEmpty();
 
         // A late duplicate of the publication cannot bring the article back.
-        publishEvent(ArticleEventType.PUBLISHED, published);
+        kafka.send(ArticleEventType.PUBLISHED, published);
         String control = uniqueEmail("control");
         subscribeAndConfirm(control, topic);
         ArticleSnapshot next = article(UUID.randomUUID(), 1, "Sound advice", List.of(topic));
-        publishEvent(ArticleEventType.PUBLISHED, next);
+        kafka.send(ArticleEventType.PUBLISHED, next);
         await().atMost(PATIENCE).until(() -> articleMails(control).size() == 1 && articleMails(reader).size() == 1);
         assertThat(subject(articleMails(reader).get(0))).isEqualTo("Sound advice");
         assertThat(ledger(published.id())).extracting(DeliveryView::status).containsExactly("CANCELLED");
@@ -130,7 +130,7 @@ class ArticleEmailIntegrationTests extends NotifierIntegrationTest {
         subscribeAndConfirm(staying, topic);
 
         ArticleSnapshot first = article(UUID.randomUUID(), 1, "Breathing exercises", List.of(topic));
-        publishEvent(ArticleEventType.PUBLISHED, first);
+        kafka.send(ArticleEventType.PUBLISHED, first);
         MimeMessage email = await().atMost(PATIENCE).until(() -> articleMails(leaving), mails -> mails.size() == 1)
                 .get(0);
         Matcher link = UNSUBSCRIBE.matcher(email.getHeader("List-Unsubscribe")[0]);
@@ -149,7 +149,7 @@ class ArticleEmailIntegrationTests extends NotifierIntegrationTest {
         assertThat(unsubscribedAt(leaving)).isNotNull();
 
         ArticleSnapshot second = article(UUID.randomUUID(), 1, "Pollen season", List.of(topic));
-        publishEvent(ArticleEventType.PUBLISHED, second);
+        kafka.send(ArticleEventType.PUBLISHED, second);
         await().atMost(PATIENCE).until(() -> articleMails(staying).size() == 2);
         assertThat(articleMails(leaving)).hasSize(1);
         assertThat(ledger(second.id())).extracting(DeliveryView::subscriber).containsExactly(staying);
@@ -184,7 +184,7 @@ class ArticleEmailIntegrationTests extends NotifierIntegrationTest {
     @Test
     void theAdminPreviewShowsTheEmailOfAStoredArticle() {
         UUID id = UUID.randomUUID();
-        publishEvent(ArticleEventType.PUBLISHED, article(id, 1, "Preview <me>", List.of(uniqueSlug("nobody"))));
+        kafka.send(ArticleEventType.PUBLISHED, article(id, 1, "Preview <me>", List.of(uniqueSlug("nobody"))));
         await().atMost(PATIENCE).until(() -> storedVersion(id) == 1);
 
         HttpResponse<String> preview = get("/api/deliveries/preview?articleId=" + id, ADMIN_TOKEN);

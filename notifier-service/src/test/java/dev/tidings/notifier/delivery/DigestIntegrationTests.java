@@ -61,7 +61,7 @@ class DigestIntegrationTests extends NotifierIntegrationTest {
         knownTopic(topic, "Sleep");
         String reader = uniqueEmail("digest");
         subscribeAndConfirm(reader, topic);
-        publishEvent(ArticleEventType.PUBLISHED, article(UUID.randomUUID(), 1, "Naps", List.of(topic)));
+        kafka.send(ArticleEventType.PUBLISHED, article(UUID.randomUUID(), 1, "Naps", List.of(topic)));
         String token = await().atMost(PATIENCE).until(() -> preferencesToken(reader), found -> found != null);
         assertThat(get("/preferences?token=" + token).body()).contains("value=\"instant\" checked");
         assertThat(postForm("/preferences", "token=" + token + "&topics=" + topic + "&frequency=daily").statusCode())
@@ -74,10 +74,10 @@ class DigestIntegrationTests extends NotifierIntegrationTest {
         ArticleSnapshot second = article(UUID.randomUUID(), 1,
                 "Blue light at night", List.of(topic));
         ArticleSnapshot retracted = article(UUID.randomUUID(), 1, "Sleep less, live longer", List.of(topic));
-        publishEvent(ArticleEventType.PUBLISHED, first);
-        publishEvent(ArticleEventType.PUBLISHED, second);
-        publishEvent(ArticleEventType.PUBLISHED, retracted);
-        publishEvent(ArticleEventType.RETRACTED, retraction(retracted, 2));
+        kafka.send(ArticleEventType.PUBLISHED, first);
+        kafka.send(ArticleEventType.PUBLISHED, second);
+        kafka.send(ArticleEventType.PUBLISHED, retracted);
+        kafka.send(ArticleEventType.RETRACTED, retraction(retracted, 2));
         await().atMost(PATIENCE).until(() -> kindAndStatus(first.id()).equals(List.of("daily/PENDING"))
                 && kindAndStatus(second.id()).equals(List.of("daily/PENDING"))
                 && kindAndStatus(retracted.id()).equals(List.of("daily/CANCELLED")));

@@ -61,7 +61,7 @@ class PartialSendFailureIntegrationTests extends NotifierIntegrationTest {
         }
         UUID articleId = UUID.randomUUID();
         // Published on a topic nobody follows, so the ledger rows below are the only ones.
-        publishEvent(ArticleEventType.PUBLISHED, article(articleId, 1, "Screen time", List.of(uniqueSlug("none"))));
+        kafka.send(ArticleEventType.PUBLISHED, article(articleId, 1, "Screen time", List.of(uniqueSlug("none"))));
         await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT count(*) FROM articles WHERE id = :id")
                 .param("id", articleId).query(Long.class).single() == 1);
         for (String email : List.of(accepted, rejected, throttled)) {

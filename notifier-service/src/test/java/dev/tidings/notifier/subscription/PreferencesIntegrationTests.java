@@ -28,7 +28,7 @@ class PreferencesIntegrationTests extends NotifierIntegrationTest {
         subscribeAndConfirm(reader, running);
         subscribeAndConfirm(control, running);
 
-        publishEvent(ArticleEventType.PUBLISHED, article(UUID.randomUUID(), 1, "Interval training", List.of(running)));
+        kafka.send(ArticleEventType.PUBLISHED, article(UUID.randomUUID(), 1, "Interval training", List.of(running)));
         String token = await().atMost(PATIENCE).until(() -> preferencesToken(reader), found -> found != null);
 
         HttpResponse<String> page = get("/preferences?token=" + token);
@@ -39,8 +39,8 @@ class PreferencesIntegrationTests extends NotifierIntegrationTest {
         assertThat(saved.statusCode()).isEqualTo(200);
         assertThat(saved.body()).contains("Your topics are saved");
 
-        publishEvent(ArticleEventType.PUBLISHED, article(UUID.randomUUID(), 1, "Marathon taper", List.of(running)));
-        publishEvent(ArticleEventType.PUBLISHED, article(UUID.randomUUID(), 1, "Open water", List.of(swimming)));
+        kafka.send(ArticleEventType.PUBLISHED, article(UUID.randomUUID(), 1, "Marathon taper", List.of(running)));
+        kafka.send(ArticleEventType.PUBLISHED, article(UUID.randomUUID(), 1, "Open water", List.of(swimming)));
         await().atMost(PATIENCE).until(() -> subjects(reader).contains("Open water")
                 && subjects(control).contains("Marathon taper"));
         assertThat(subjects(reader)).containsExactlyInAnyOrder("Interval training", "Open water");
@@ -58,7 +58,7 @@ class PreferencesIntegrationTests extends NotifierIntegrationTest {
         knownTopic(topic, "Yoga");
         String reader = uniqueEmail("reader");
         subscribeAndConfirm(reader, topic);
-        publishEvent(ArticleEventType.PUBLISHED, article(UUID.randomUUID(), 1, "Sun salutation", List.of(topic)));
+        kafka.send(ArticleEventType.PUBLISHED, article(UUID.randomUUID(), 1, "Sun salutation", List.of(topic)));
         String token = await().atMost(PATIENCE).until(() -> preferencesToken(reader), found -> found != null);
 
         HttpResponse<String> none = postForm("/preferences", "token=" + token);
