@@ -124,19 +124,20 @@ class Subscribers {
                 .param("now", Timestamp.from(now))
                 .param("topics", slugs)
                 .update();
-        jdbc.sql("UPDATE subscribers SET confirmed_at = COALESCE(confirmed_at, :now) WHERE id = :id")
+        markMailboxVerified(id, now);
+    }
+
+    /** The subscriber's mailbox is verified: they and every topic they asked for are now active. */
+    void confirm(UUID id, Instant now) {
+        markMailboxVerified(id, now);
+        jdbc.sql("UPDATE subscriptions SET confirmed_at = :now WHERE subscriber_id = :id AND confirmed_at IS NULL")
                 .param("now", Timestamp.from(now))
                 .param("id", id)
                 .update();
     }
 
-    /** The subscriber's mailbox is verified: they and every topic they asked for are now active. */
-    void confirm(UUID id, Instant now) {
+    private void markMailboxVerified(UUID id, Instant now) {
         jdbc.sql("UPDATE subscribers SET confirmed_at = COALESCE(confirmed_at, :now) WHERE id = :id")
-                .param("now", Timestamp.from(now))
-                .param("id", id)
-                .update();
-        jdbc.sql("UPDATE subscriptions SET confirmed_at = :now WHERE subscriber_id = :id AND confirmed_at IS NULL")
                 .param("now", Timestamp.from(now))
                 .param("id", id)
                 .update();
