@@ -1,10 +1,12 @@
 package dev.tidings.feed.readmodel;
 
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Optional;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,17 +26,19 @@ public class FeedChanges {
         this.jdbc = jdbc;
     }
 
+    /** Stamps every feed in {@code feeds} at once, locking their rows in the collection's order. */
     void touch(Collection<String> feeds, Instant at) {
-        OffsetDateTime changedAt = at.atOffset(ZoneOffset.UTC);
-        for (String feed : feeds) {
-            jdbc.sql("""
-                    INSERT INTO feed_changes (feed, changed_at) VALUES (:feed, :changedAt)
-                    ON CONFLICT (feed) DO UPDATE SET changed_at = GREATEST(feed_changes.changed_at, EXCLUDED.changed_at)
-                    """)
-                    .param("feed", feed)
-                    .param("changedAt", changedAt)
-                    .update();
-        }
+        jdbc.sql("""
+                INSERT INTO feed_changes (feed, changed_at)
+                SELECT feed, CAST(:changedAt AS timestamptz)
+                FROM unnest(CAST(:feeds AS text[])) WITH ORDINALITY AS f(feed, position)
+                ORDER BY position
+                ON CONFLICT (feed) DO UPDATE SET changed_at = GREATEST(feed_changes.changed_at, EXCLUDED.changed_at)
+                """)
+                // Wrapped so that one SQL array is bound instead of an expanded IN list.
+                .param("feeds", new SqlParameterValue(Types.ARRAY, feeds.toArray(String[]::new)))
+                .param("changedAt", at.atOffset(ZoneOffset.UTC))
+                .update();
     }
 
     /** The last change of a topic's feed ({@link #ALL_TOPICS} for the feed of all topics). */

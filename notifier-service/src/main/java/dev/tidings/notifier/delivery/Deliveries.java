@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +28,7 @@ public class Deliveries {
     public static final String INSTANT = "instant";
 
     /** The kinds of digests: several articles in one email. */
-    public static final java.util.Set<String> DIGESTS = java.util.Set.of("daily", "weekly");
+    public static final Set<String> DIGESTS = Set.of("daily", "weekly");
 
     private final JdbcClient jdbc;
 
