@@ -13,7 +13,8 @@ import java.util.UUID;
  * consumer can see gaps). A consumer applies an event only if its version is newer than the one it
  * stored; duplicates and replays change nothing. {@code bodyHtml} is already sanitized by the
  * producer. {@code retractedAt} and {@code retractionReason} are set only on
- * {@code article.retracted}. {@code imageUrl} is optional.
+ * {@code article.retracted}. {@code imageUrl} is optional. {@code editor} names who made the change
+ * (absent in events written before it was added).
  */
 public record ArticleSnapshot(
         UUID id,
@@ -30,7 +31,16 @@ public record ArticleSnapshot(
         Instant updatedAt,
         Instant retractedAt,
         String retractionReason,
-        String imageUrl) {
+        String imageUrl,
+        Editor editor) {
+
+    /** An article's state without the name of who changed it, as events before v1.1 carried it. */
+    public ArticleSnapshot(UUID id, long version, String slug, String title, String summary, String bodyHtml,
+            String canonicalUrl, String author, List<String> topics, List<String> tags, Instant publishedAt,
+            Instant updatedAt, Instant retractedAt, String retractionReason, String imageUrl) {
+        this(id, version, slug, title, summary, bodyHtml, canonicalUrl, author, topics, tags, publishedAt, updatedAt,
+                retractedAt, retractionReason, imageUrl, null);
+    }
 
     public ArticleSnapshot {
         Objects.requireNonNull(id, "id must not be null");
@@ -47,6 +57,20 @@ public record ArticleSnapshot(
         summary = summary == null ? "" : summary;
         topics = List.copyOf(Objects.requireNonNull(topics, "topics must not be null"));
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /**
+     * The person who made a change, as content-service authenticated them.
+     *
+     * @param name the person's name
+     * @param credential the credential they used: an id such as {@code api-key:<uuid>}, never a secret
+     */
+    public record Editor(String name, String credential) {
+
+        public Editor {
+            Objects.requireNonNull(name, "name must not be null");
+            Objects.requireNonNull(credential, "credential must not be null");
+        }
     }
 
     public boolean retracted() {

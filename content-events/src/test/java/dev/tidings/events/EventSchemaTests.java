@@ -71,6 +71,17 @@ class EventSchemaTests {
                 .anyMatch(message -> message.contains("topics"));
     }
 
+    @Test
+    void anEditorWithoutCredentialIsRejected() throws Exception {
+        String serialized = json.writeValueAsString(ExampleEvents.published())
+                .replace(",\"credential\":\"api-key:0c8e4f5a-3b7d-4e2a-9f61-2d5c8b1a7e93\"", "");
+
+        assertThat(serialized).contains("\"editor\":{\"name\":\"Dr. Mara Lind\"}");
+        assertThat(validate(ArticleEventType.PUBLISHED.schemaResource(), serialized))
+                .extracting(ValidationMessage::getMessage)
+                .anyMatch(message -> message.contains("credential"));
+    }
+
     private Set<ValidationMessage> validate(String schemaResource, String payload) throws Exception {
         try (InputStream schemaStream = getClass().getResourceAsStream(schemaResource)) {
             assertThat(schemaStream).as(schemaResource).isNotNull();

@@ -17,7 +17,7 @@ final class ExampleEvents {
                 "<p>The gut and the skin both face the outside world.</p>",
                 "https://health.example/articles/what-is-the-gut-skin-axis", "Dr. Ada Lovelace",
                 List.of("gut-skin-axis", "microbiome"), List.of("basics"), PUBLISHED_AT, PUBLISHED_AT, null, null,
-                null);
+                null, new ArticleSnapshot.Editor("Dr. Mara Lind", "api-key:0c8e4f5a-3b7d-4e2a-9f61-2d5c8b1a7e93"));
     }
 
     static ArticleSnapshot updated() {
@@ -36,7 +36,8 @@ final class ExampleEvents {
                 "How the digestive system and the skin talk to each other.", "",
                 "https://health.example/articles/what-is-the-gut-skin-axis", "Dr. Ada Lovelace",
                 List.of("gut-skin-axis"), List.of(), PUBLISHED_AT, retractedAt, retractedAt,
-                "The supplement claim could not be supported.", null);
+                "The supplement claim could not be supported.", null,
+                new ArticleSnapshot.Editor("Sam Okafor", "jwt:https://id.health.example#sam"));
     }
 
     static TopicSnapshot topic() {
