@@ -12,7 +12,10 @@ import org.springframework.stereotype.Repository;
 
 /**
  * When each feed last changed, stamped with this service's clock when a change is applied: the
- * source of a feed's {@code Last-Modified}. Stamps only move forward.
+ * source of a feed's {@code Last-Modified}. Stamps are whole seconds and strictly increase with
+ * every change of a feed: a change that lands in the second of the previous stamp (or earlier, when
+ * another instance's clock is behind) takes the next second, so two contents never share a stamp.
+ * A stamp may therefore run ahead of the clock for a moment after a burst of changes.
  */
 @Repository
 public class FeedChanges {
@@ -30,10 +33,11 @@ public class FeedChanges {
     void touch(Collection<String> feeds, Instant at) {
         jdbc.sql("""
                 INSERT INTO feed_changes (feed, changed_at)
-                SELECT feed, CAST(:changedAt AS timestamptz)
+                SELECT feed, date_trunc('second', CAST(:changedAt AS timestamptz))
                 FROM unnest(CAST(:feeds AS text[])) WITH ORDINALITY AS f(feed, position)
                 ORDER BY position
-                ON CONFLICT (feed) DO UPDATE SET changed_at = GREATEST(feed_changes.changed_at, EXCLUDED.changed_at)
+                ON CONFLICT (feed) DO UPDATE
+                    SET changed_at = GREATEST(EXCLUDED.changed_at, feed_changes.changed_at + interval '1 second')
                 """)
                 // Wrapped so that one SQL array is bound instead of an expanded IN list.
                 .param("feeds", new SqlParameterValue(Types.ARRAY, feeds.toArray(String[]::new)))

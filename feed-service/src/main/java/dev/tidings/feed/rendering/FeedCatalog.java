@@ -4,14 +4,15 @@ import dev.tidings.feed.FeedProperties;
 import dev.tidings.feed.readmodel.FeedChanges;
 import dev.tidings.feed.readmodel.FeedEntries;
 import dev.tidings.feed.readmodel.Topics;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds the feed behind a name: {@value #ALL} for every topic, otherwise a topic slug. The feed's
- * {@code updated} time is its last change as stamped by the read model, never later than now.
+ * {@code updated} time is its change stamp from the read model, as it is, so that every instance
+ * renders the same bytes for the same change (a stamp may be a second or two ahead of the clock
+ * after a burst of changes).
  */
 @Component
 public class FeedCatalog {
@@ -27,14 +28,11 @@ public class FeedCatalog {
 
     private final FeedProperties properties;
 
-    private final Clock clock;
-
-    FeedCatalog(Topics topics, FeedEntries entries, FeedChanges changes, FeedProperties properties, Clock clock) {
+    FeedCatalog(Topics topics, FeedEntries entries, FeedChanges changes, FeedProperties properties) {
         this.topics = topics;
         this.entries = entries;
         this.changes = changes;
         this.properties = properties;
-        this.clock = clock;
     }
 
     public Optional<Feed> find(String name) {
@@ -57,11 +55,8 @@ public class FeedCatalog {
         return properties.publicUrl() + "/";
     }
 
-    /** When a feed last changed as the read model stamped it, never later than now. */
+    /** When a feed last changed as the read model stamped it ({@link Instant#EPOCH} if never). */
     public Instant lastChangeOf(String feed) {
-        Instant now = clock.instant();
-        Instant changed = changes.lastChangeOf(feed).orElse(Instant.EPOCH);
-        // A clock that moved back (another instance, NTP) must not give readers a Last-Modified in the future.
-        return changed.isAfter(now) ? now : changed;
+        return changes.lastChangeOf(feed).orElse(Instant.EPOCH);
     }
 }
