@@ -2,12 +2,17 @@ package dev.tidings.notifier;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -18,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param publicUrl where people reach this service; confirmation and unsubscribe links start with it
  * @param from the From header of every email, e.g. {@code Tidings <newsletter@health.example>}
  * @param adminToken the bearer token of the admin API
- * @param confirmationTokenTtl how long a confirmation link stays valid
+ * @param confirmationTokenTtl how long a confirmation link stays valid, counted from the request
  * @param maxRequestBytes the largest request body accepted (413 beyond)
  * @param sendBatchSize how many deliveries one SMTP connection carries at most
  * @param sendPollInterval how often the sender looks for due deliveries (it is also woken after each
@@ -30,6 +35,12 @@ import org.springframework.validation.annotation.Validated;
  * @param digestTime when daily and weekly digests go out
  * @param digestDay the day of the weekly digest
  * @param digestZone the time zone of {@code digestTime} and {@code digestDay}
+ * @param confirmationEmailInterval at most one confirmation email goes to an address within this
+ *     time; a later request waits for it to pass (the newest waiting request of an address wins)
+ * @param linkKeys the HMAC keys of the links in emails (unsubscribe, preferences, confirmation):
+ *     the last one signs, all of them verify. A secret, so it has no default; rotate by appending a
+ *     key, and drop an old key only when its links may stop working
+ * @param subscribeLimits how many subscribe requests a client address and an email address may make
  */
 @Validated
 @ConfigurationProperties("tidings.notifier")
@@ -46,10 +57,47 @@ public record NotifierProperties(
         @DefaultValue("8") @Min(1) int maxSendAttempts,
         @DefaultValue("07:00") @NotNull LocalTime digestTime,
         @DefaultValue("MONDAY") @NotNull DayOfWeek digestDay,
-        @DefaultValue("UTC") @NotNull ZoneId digestZone) {
+        @DefaultValue("UTC") @NotNull ZoneId digestZone,
+        @DefaultValue("1h") @NotNull Duration confirmationEmailInterval,
+        @NotEmpty(message = "must list at least one key: set tidings.notifier.link-keys[0].id and "
+                + "tidings.notifier.link-keys[0].secret") List<@Valid @NotNull LinkKey> linkKeys,
+        @DefaultValue @Valid @NotNull SubscribeLimits subscribeLimits) {
 
     /** The public URL without a trailing slash, ready to have a path appended. */
     public String baseUrl() {
         return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    /**
+     * One key of the link key ring.
+     *
+     * @param id names the key inside every token it signs (letters, digits, {@code _}, {@code -})
+     * @param secret at least 32 characters, e.g. {@code openssl rand -base64 32}
+     */
+    public record LinkKey(
+            @NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,32}") String id,
+            @NotNull @Size(min = 32) String secret) {
+
+        @Override
+        public String toString() {
+            return "LinkKey[id=" + id + "]";
+        }
+    }
+
+    /**
+     * Token buckets of the subscribe endpoints, shared by all instances through PostgreSQL.
+     *
+     * @param perClient requests one client address may make per {@code perClientPeriod}; beyond it
+     *     the answer is 429 with {@code Retry-After}
+     * @param perClientPeriod the period in which {@code perClient} requests refill
+     * @param perEmail requests recorded for one email address per {@code perEmailPeriod}; beyond it
+     *     requests are answered as always but not recorded, so the answer reveals nothing
+     * @param perEmailPeriod the period in which {@code perEmail} requests refill
+     */
+    public record SubscribeLimits(
+            @DefaultValue("20") @Min(1) long perClient,
+            @DefaultValue("1m") @NotNull Duration perClientPeriod,
+            @DefaultValue("5") @Min(1) long perEmail,
+            @DefaultValue("1h") @NotNull Duration perEmailPeriod) {
     }
 }

@@ -17,9 +17,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -45,11 +48,21 @@ import tools.jackson.databind.json.JsonMapper;
         "tidings.notifier.send-poll-interval=1s",
         "tidings.notifier.retry-base-delay=1s",
         "tidings.notifier.max-request-bytes=4096",
-        "tidings.notifier.admin-token=test-admin-token" })
+        "tidings.notifier.admin-token=test-admin-token",
+        // Until the tests run in the `local` profile: a ring of two keys, the newer one signing.
+        "tidings.notifier.link-keys[0].id=test-old",
+        "tidings.notifier.link-keys[0].secret=" + NotifierIntegrationTest.OLD_LINK_SECRET,
+        "tidings.notifier.link-keys[1].id=test-new",
+        "tidings.notifier.link-keys[1].secret=test-only-link-key-new-0123456789abcdef",
+        // Every test shares the client address 127.0.0.1; the flood tests set their own limit.
+        "tidings.notifier.subscribe-limits.per-client=100000" })
 @RealInfrastructure
 public abstract class NotifierIntegrationTest {
 
     protected static final String ADMIN_TOKEN = "test-admin-token";
+
+    /** The secret of the ring's older key, which verifies links but no longer signs them. */
+    protected static final String OLD_LINK_SECRET = "test-only-link-key-old-0123456789abcdef";
 
     protected static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -120,6 +133,16 @@ public abstract class NotifierIntegrationTest {
         return new ArticleSnapshot(article.id(), version, article.slug(), article.title(), article.summary(), "",
                 article.canonicalUrl(), article.author(), article.topics(), List.of(), article.publishedAt(), at, at,
                 "Could not be supported.", null);
+    }
+
+    /** A token of the right shape naming a key of the ring, with a MAC nobody computed: a forgery. */
+    protected static String forgedToken() {
+        byte[] keyId = "test-new".getBytes(StandardCharsets.US_ASCII);
+        byte[] raw = new byte[1 + keyId.length + 32];
+        new SecureRandom().nextBytes(raw);
+        raw[0] = (byte) keyId.length;
+        System.arraycopy(keyId, 0, raw, 1, keyId.length);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
     // --- HTTP ---

@@ -125,7 +125,7 @@ public class DeliverySender {
     private MimeMessage compose(List<DueDelivery> group) throws MessagingException {
         DueDelivery first = group.get(0);
         MimeMessage message = mailSender.createMimeMessage();
-        SubscriberLinks.Links links = subscriberLinks.issue(first.subscriberId());
+        SubscriberLinks.Links links = subscriberLinks.of(first.subscriberId());
         if (Deliveries.INSTANT.equals(first.kind())) {
             composer.compose(message, new InstantEmail(first.email(), first.title(), first.summary(),
                     first.bodyHtml(), first.canonicalUrl(), links.unsubscribeUrl(), links.preferencesUrl()));

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The preference page linked from every email: the subscriber picks their topics. The link's token
- * (the same as the unsubscribe token) proves the mailbox, so changes apply without another
- * confirmation; a GET only shows the form.
+ * (an HMAC of the subscriber, see {@link LinkTokens}) proves the mailbox, so changes apply without
+ * another confirmation; a GET only shows the form.
  */
 @Controller
 class PreferencesPage {
@@ -63,8 +63,9 @@ class PreferencesPage {
                 </fieldset>
                 <p><button type="submit">Save</button></p>
                 </form>
-                <p><a href="/unsubscribe?token=%2$s">Unsubscribe from everything</a></p>
-                """.formatted(HtmlPage.escape(preferences.email()), HtmlPage.escape(token), checkboxes, frequencies))
+                <p><a href="%5$s">Unsubscribe from everything</a></p>
+                """.formatted(HtmlPage.escape(preferences.email()), HtmlPage.escape(token), checkboxes, frequencies,
+                HtmlPage.escape(preferences.unsubscribeUrl())))
                 .respond(HttpStatus.OK);
     }
 

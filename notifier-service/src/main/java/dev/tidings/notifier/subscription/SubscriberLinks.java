@@ -1,39 +1,35 @@
 package dev.tidings.notifier.subscription;
 
 import dev.tidings.notifier.NotifierProperties;
-import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Issues the personal links of an email: one-click unsubscribe and the preference page. Tokens are
- * random and stored only as hashes, so a link cannot be rebuilt later: every email gets a fresh
- * token, and each of them stands for the same subscriber, for as long as the subscriber exists.
+ * The personal links of an email: one-click unsubscribe and the preference page. They are derived
+ * from the subscriber's id with an HMAC ({@link LinkTokens}), not stored: a link works even when
+ * the transaction of the send that carried it rolls back, and the same subscriber always gets the
+ * same links (until the signing key rotates).
  */
 @Component
 public class SubscriberLinks {
 
-    private final Subscribers subscribers;
-
-    private final OpaqueTokens tokens;
+    private final LinkTokens tokens;
 
     private final NotifierProperties properties;
 
-    private final Clock clock;
-
-    SubscriberLinks(Subscribers subscribers, OpaqueTokens tokens, NotifierProperties properties, Clock clock) {
-        this.subscribers = subscribers;
+    SubscriberLinks(LinkTokens tokens, NotifierProperties properties) {
         this.tokens = tokens;
         this.properties = properties;
-        this.clock = clock;
     }
 
-    /** New links for the subscriber; the token is stored in the caller's transaction. */
-    public Links issue(UUID subscriberId) {
-        String token = tokens.newToken();
-        subscribers.storeUnsubscribeToken(subscriberId, tokens.hash(token), clock.instant());
-        return new Links(properties.baseUrl() + "/unsubscribe?token=" + token,
-                properties.baseUrl() + "/preferences?token=" + token);
+    /** The links of the subscriber's emails; writes nothing. */
+    public Links of(UUID subscriberId) {
+        return new Links(unsubscribeUrl(subscriberId),
+                properties.baseUrl() + "/preferences?token=" + tokens.sign(LinkPurpose.PREFERENCES, subscriberId));
+    }
+
+    String unsubscribeUrl(UUID subscriberId) {
+        return properties.baseUrl() + "/unsubscribe?token=" + tokens.sign(LinkPurpose.UNSUBSCRIBE, subscriberId);
     }
 
     /** The personal links of one email. */

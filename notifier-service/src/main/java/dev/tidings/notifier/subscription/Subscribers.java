@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Subscribers, their topic subscriptions and their link tokens (stored as hashes). */
+/** Subscribers and their topic subscriptions. */
 @Repository
 class Subscribers {
 
@@ -53,31 +53,23 @@ class Subscribers {
                 .optional();
     }
 
-    /** Someone who left asks again: they start over and must confirm again. */
-    void restart(UUID id) {
-        jdbc.sql("UPDATE subscribers SET unsubscribed_at = NULL, confirmed_at = NULL WHERE id = :id")
-                .param("id", id)
-                .update();
+    /** Someone who left confirmed a new request through their mailbox: they receive mail again. */
+    void resume(UUID id) {
+        jdbc.sql("UPDATE subscribers SET unsubscribed_at = NULL WHERE id = :id").param("id", id).update();
     }
 
-    /** Adds the topics not yet subscribed (unconfirmed); returns how many were new. */
-    int addTopics(UUID id, Collection<String> topics, Instant now) {
+    /** Whether {@code email} is subscribed, and receives every one of {@code topics} already. */
+    boolean receivesAll(String email, Collection<String> topics) {
+        String[] slugs = topics.stream().distinct().toArray(String[]::new);
         return jdbc.sql("""
-                INSERT INTO subscriptions (subscriber_id, topic_slug, requested_at)
-                SELECT CAST(:id AS uuid), slug, CAST(:now AS timestamptz) FROM unnest(CAST(:topics AS text[])) AS slug
-                ON CONFLICT (subscriber_id, topic_slug) DO NOTHING
+                SELECT count(*) FROM subscribers s JOIN subscriptions sub ON sub.subscriber_id = s.id
+                WHERE s.email = :email AND s.unsubscribed_at IS NULL AND s.confirmed_at IS NOT NULL
+                  AND sub.confirmed_at IS NOT NULL AND sub.topic_slug = ANY(:topics)
                 """)
-                .param("id", id)
-                .param("now", Timestamp.from(now))
-                .param("topics", topics.toArray(String[]::new))
-                .update();
-    }
-
-    boolean hasUnconfirmedTopics(UUID id) {
-        return jdbc.sql("SELECT count(*) FROM subscriptions WHERE subscriber_id = :id AND confirmed_at IS NULL")
-                .param("id", id)
+                .param("email", email)
+                .param("topics", slugs)
                 .query(Long.class)
-                .single() > 0;
+                .single() == slugs.length;
     }
 
     String frequencyOf(UUID id) {
@@ -108,11 +100,15 @@ class Subscribers {
      * they own the mailbox (a token from an email).
      */
     void replaceTopics(UUID id, Collection<String> topics, Instant now) {
-        String[] slugs = topics.toArray(String[]::new);
         jdbc.sql("DELETE FROM subscriptions WHERE subscriber_id = :id AND NOT (topic_slug = ANY(:topics))")
                 .param("id", id)
-                .param("topics", slugs)
+                .param("topics", topics.toArray(String[]::new))
                 .update();
+        confirmTopics(id, topics, now);
+    }
+
+    /** A confirmation link was used: the mailbox is verified and {@code topics} are added, active at once. */
+    void confirmTopics(UUID id, Collection<String> topics, Instant now) {
         jdbc.sql("""
                 INSERT INTO subscriptions (subscriber_id, topic_slug, requested_at, confirmed_at)
                 SELECT CAST(:id AS uuid), slug, CAST(:now AS timestamptz), CAST(:now AS timestamptz)
@@ -122,18 +118,9 @@ class Subscribers {
                 """)
                 .param("id", id)
                 .param("now", Timestamp.from(now))
-                .param("topics", slugs)
+                .param("topics", topics.toArray(String[]::new))
                 .update();
         markMailboxVerified(id, now);
-    }
-
-    /** The subscriber's mailbox is verified: they and every topic they asked for are now active. */
-    void confirm(UUID id, Instant now) {
-        markMailboxVerified(id, now);
-        jdbc.sql("UPDATE subscriptions SET confirmed_at = :now WHERE subscriber_id = :id AND confirmed_at IS NULL")
-                .param("now", Timestamp.from(now))
-                .param("id", id)
-                .update();
     }
 
     private void markMailboxVerified(UUID id, Instant now) {
@@ -143,60 +130,13 @@ class Subscribers {
                 .update();
     }
 
-    /** Leaves everything: no topic remains and no outstanding confirmation link works any more. */
+    /** Leaves everything: no topic remains. */
     void unsubscribe(UUID id, Instant now) {
         jdbc.sql("UPDATE subscribers SET unsubscribed_at = COALESCE(unsubscribed_at, :now) WHERE id = :id")
                 .param("now", Timestamp.from(now))
                 .param("id", id)
                 .update();
         jdbc.sql("DELETE FROM subscriptions WHERE subscriber_id = :id").param("id", id).update();
-        jdbc.sql("UPDATE confirmation_tokens SET used_at = :now WHERE subscriber_id = :id AND used_at IS NULL")
-                .param("now", Timestamp.from(now))
-                .param("id", id)
-                .update();
-    }
-
-    void storeConfirmationToken(UUID id, byte[] tokenHash, Instant expiresAt) {
-        jdbc.sql("""
-                INSERT INTO confirmation_tokens (token_hash, subscriber_id, expires_at) VALUES (:hash, :id, :expires)
-                """)
-                .param("hash", tokenHash)
-                .param("id", id)
-                .param("expires", Timestamp.from(expiresAt))
-                .update();
-    }
-
-    /** The confirmation token with this hash, locked, if it exists. */
-    Optional<ConfirmationToken> lockConfirmationToken(byte[] tokenHash) {
-        return jdbc.sql("""
-                SELECT subscriber_id, expires_at, used_at FROM confirmation_tokens WHERE token_hash = :hash FOR UPDATE
-                """)
-                .param("hash", tokenHash)
-                .query((rs, row) -> new ConfirmationToken(rs.getObject("subscriber_id", UUID.class),
-                        instant(rs, "expires_at"), instant(rs, "used_at")))
-                .optional();
-    }
-
-    void markConfirmationTokenUsed(byte[] tokenHash, Instant now) {
-        jdbc.sql("UPDATE confirmation_tokens SET used_at = :now WHERE token_hash = :hash")
-                .param("now", Timestamp.from(now))
-                .param("hash", tokenHash)
-                .update();
-    }
-
-    void storeUnsubscribeToken(UUID id, byte[] tokenHash, Instant now) {
-        jdbc.sql("INSERT INTO unsubscribe_tokens (token_hash, subscriber_id, created_at) VALUES (:hash, :id, :now)")
-                .param("hash", tokenHash)
-                .param("id", id)
-                .param("now", Timestamp.from(now))
-                .update();
-    }
-
-    Optional<UUID> subscriberOfUnsubscribeToken(byte[] tokenHash) {
-        return jdbc.sql("SELECT subscriber_id FROM unsubscribe_tokens WHERE token_hash = :hash")
-                .param("hash", tokenHash)
-                .query(UUID.class)
-                .optional();
     }
 
     private static Subscriber subscriber(ResultSet rs, int row) throws SQLException {
@@ -207,9 +147,5 @@ class Subscribers {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp timestamp = rs.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    /** A stored confirmation token. */
-    record ConfirmationToken(UUID subscriberId, Instant expiresAt, Instant usedAt) {
     }
 }

@@ -1,10 +1,16 @@
 package dev.tidings.notifier.subscription;
 
 import dev.tidings.notifier.NotifierProperties;
+import dev.tidings.notifier.NotifierProperties.SubscribeLimits;
 import dev.tidings.notifier.delivery.Deliveries;
+import dev.tidings.notifier.ratelimit.RateLimiter;
 import dev.tidings.notifier.topics.KnownTopics;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +22,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Double opt-in subscriptions: a request stores unconfirmed topics and mails a confirmation link; a
- * POST of that link's token activates them; the one-click token ends everything.
+ * Double opt-in subscriptions: a request is recorded (and later mailed by the
+ * {@link ConfirmationSender}); the POST of its link's token activates exactly the request's topics;
+ * the unsubscribe link ends everything.
  *
- * <p>The answer to a request never reveals whether the address is already subscribed.
+ * <p>A request is answered the same way, doing the same work, whatever the address is: new,
+ * pending, subscribed or unsubscribed. Requests beyond {@code subscribe-limits.per-email} for one
+ * address are answered alike and not recorded.
  */
 @Service
 public class Subscriptions {
@@ -31,11 +40,17 @@ public class Subscriptions {
 
     private final Subscribers subscribers;
 
+    private final ConfirmationRequests requests;
+
     private final KnownTopics topics;
 
     private final Deliveries deliveries;
 
-    private final OpaqueTokens tokens;
+    private final LinkTokens tokens;
+
+    private final SubscriberLinks links;
+
+    private final RateLimiter limiter;
 
     private final ApplicationEventPublisher events;
 
@@ -43,20 +58,23 @@ public class Subscriptions {
 
     private final Clock clock;
 
-    Subscriptions(Subscribers subscribers, KnownTopics topics, Deliveries deliveries, OpaqueTokens tokens,
-            ApplicationEventPublisher events, NotifierProperties properties, Clock clock) {
+    Subscriptions(Subscribers subscribers, ConfirmationRequests requests, KnownTopics topics, Deliveries deliveries,
+            LinkTokens tokens, SubscriberLinks links, RateLimiter limiter, ApplicationEventPublisher events,
+            NotifierProperties properties, Clock clock) {
         this.subscribers = subscribers;
+        this.requests = requests;
         this.topics = topics;
         this.deliveries = deliveries;
         this.tokens = tokens;
+        this.links = links;
+        this.limiter = limiter;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
     }
 
     /**
-     * Records the request and, if anything awaits confirmation, mails a fresh confirmation link once
-     * the transaction committed. Re-subscribing merges topics.
+     * Records the request for the confirmation sender; nothing else changes until its link is used.
      *
      * @throws InvalidSubscriptionException before anything is stored, when the request is invalid
      */
@@ -64,70 +82,69 @@ public class Subscriptions {
     public void subscribe(SubscriptionRequest request) {
         EmailAddress email = EmailAddress.parse(request.email());
         Set<String> wanted = checkedTopics(request.topics());
-        Instant now = clock.instant();
-        Subscriber subscriber = subscribers.lockOrCreate(email, now);
-        if (subscriber.unsubscribed()) {
-            subscribers.restart(subscriber.id());
-        }
-        subscribers.addTopics(subscriber.id(), wanted, now);
-        boolean awaitsConfirmation = subscriber.confirmedAt() == null || subscriber.unsubscribed()
-                || subscribers.hasUnconfirmedTopics(subscriber.id());
-        if (awaitsConfirmation) {
-            String token = tokens.newToken();
-            subscribers.storeConfirmationToken(subscriber.id(), tokens.hash(token),
-                    now.plus(properties.confirmationTokenTtl()));
-            events.publishEvent(new ConfirmationRequested(email.value(), properties.baseUrl()
-                    + "/subscriptions/confirm?token=" + token));
+        SubscribeLimits limits = properties.subscribeLimits();
+        // Keyed by a hash: the bucket table holds no addresses of people who never confirmed.
+        if (limiter.tryAcquire("email:" + sha256(email.value()), limits.perEmail(), limits.perEmailPeriod())
+                .admitted()) {
+            requests.queue(UUID.randomUUID(), email, wanted, clock.instant());
+            events.publishEvent(new ConfirmationQueued());
         }
     }
 
     /** What a confirmation token is, without using it (for the page a GET shows). */
     @Transactional
     public TokenState inspectConfirmation(String token) {
-        return confirmationState(token);
+        return confirmable(token).state();
     }
 
-    /** Uses the token: the subscriber and all topics they asked for become active. */
+    /** Uses the token: the mailbox is verified and exactly the request's topics become active. */
     @Transactional
     public TokenState confirm(String token) {
-        TokenState state = confirmationState(token);
-        if (state == TokenState.VALID) {
-            byte[] hash = tokens.hash(token);
+        Confirmable confirmable = confirmable(token);
+        if (confirmable.state() == TokenState.VALID) {
+            ConfirmationRequest request = confirmable.request();
             Instant now = clock.instant();
-            Subscribers.ConfirmationToken stored = subscribers.lockConfirmationToken(hash).orElseThrow();
-            subscribers.markConfirmationTokenUsed(hash, now);
-            subscribers.confirm(stored.subscriberId(), now);
+            Subscriber subscriber = subscribers.lockOrCreate(new EmailAddress(request.email()), now);
+            if (subscriber.unsubscribed()) {
+                subscribers.resume(subscriber.id());
+            }
+            subscribers.confirmTopics(subscriber.id(), request.topics(), now);
+            requests.markConfirmed(request.id(), now);
         }
-        return state;
+        return confirmable.state();
     }
 
-    /** Whether an unsubscribe token is ours (for the page a GET shows). */
-    @Transactional(readOnly = true)
+    /** Whether an unsubscribe token is genuine (for the page a GET shows). */
     public TokenState inspectUnsubscribe(String token) {
-        return unsubscribeTarget(token).map(id -> TokenState.VALID)
-                .orElse(tokens.wellFormed(token) ? TokenState.UNKNOWN : TokenState.MALFORMED);
+        return tokens.verify(LinkPurpose.UNSUBSCRIBE, token).map(id -> TokenState.VALID)
+                .orElseGet(() -> tokens.rejection(token));
     }
 
-    /** Unsubscribes the token's owner from everything and cancels their pending emails; idempotent. */
+    /**
+     * Unsubscribes the token's owner from everything, cancels their pending emails and outstanding
+     * confirmation requests; VALID for every genuine token, also when there is nothing left to end.
+     */
     @Transactional
     public TokenState unsubscribe(String token) {
-        Optional<UUID> subscriber = unsubscribeTarget(token);
-        if (subscriber.isEmpty()) {
-            return tokens.wellFormed(token) ? TokenState.UNKNOWN : TokenState.MALFORMED;
+        Optional<UUID> target = tokens.verify(LinkPurpose.UNSUBSCRIBE, token);
+        if (target.isEmpty()) {
+            return tokens.rejection(token);
         }
-        subscribers.lock(subscriber.get());
-        subscribers.unsubscribe(subscriber.get(), clock.instant());
-        deliveries.cancelPendingOfSubscriber(subscriber.get());
+        subscribers.lock(target.get()).ifPresent(subscriber -> {
+            subscribers.unsubscribe(subscriber.id(), clock.instant());
+            deliveries.cancelPendingOfSubscriber(subscriber.id());
+            requests.cancelOutstanding(subscriber.email());
+        });
         return TokenState.VALID;
     }
 
-    /** The subscriber's current choice, for the preference page; empty for an unknown token. */
+    /** The subscriber's current choice, for the preference page; empty for a token that is not genuine. */
     @Transactional(readOnly = true)
     public Optional<Preferences> preferences(String token) {
-        return unsubscribeTarget(token).flatMap(subscribers::find)
+        return tokens.verify(LinkPurpose.PREFERENCES, token).flatMap(subscribers::find)
                 .map(subscriber -> new Preferences(subscriber.email(), subscriber.unsubscribed(),
                         Set.copyOf(subscribers.confirmedTopics(subscriber.id())),
-                        subscribers.frequencyOf(subscriber.id())));
+                        subscribers.frequencyOf(subscriber.id()), links.unsubscribeUrl(subscriber.id())));
     }
 
     /**
@@ -139,15 +156,15 @@ public class Subscriptions {
      */
     @Transactional
     public TokenState savePreferences(String token, List<String> requested, String frequency) {
-        Optional<UUID> target = unsubscribeTarget(token);
+        Optional<Subscriber> target = tokens.verify(LinkPurpose.PREFERENCES, token).flatMap(subscribers::lock);
         if (target.isEmpty()) {
-            return tokens.wellFormed(token) ? TokenState.UNKNOWN : TokenState.MALFORMED;
+            return tokens.rejection(token);
         }
         Set<String> wanted = checkedTopics(requested);
         if (frequency != null && !FREQUENCIES.contains(frequency)) {
             throw new InvalidSubscriptionException("frequency must be one of " + String.join(", ", FREQUENCIES));
         }
-        Subscriber subscriber = subscribers.lock(target.get()).orElseThrow();
+        Subscriber subscriber = target.get();
         if (subscriber.unsubscribed()) {
             return TokenState.USED;
         }
@@ -158,23 +175,30 @@ public class Subscriptions {
         return TokenState.VALID;
     }
 
-    private TokenState confirmationState(String token) {
-        if (!tokens.wellFormed(token)) {
-            return TokenState.MALFORMED;
+    private Confirmable confirmable(String token) {
+        Optional<ConfirmationRequest> request = tokens.verify(LinkPurpose.CONFIRM, token).flatMap(requests::lock);
+        if (request.isEmpty()) {
+            return new Confirmable(tokens.rejection(token), null);
         }
-        return subscribers.lockConfirmationToken(tokens.hash(token)).map(stored -> {
-            if (stored.usedAt() != null) {
-                return TokenState.USED;
-            }
-            return stored.expiresAt().isAfter(clock.instant()) ? TokenState.VALID : TokenState.EXPIRED;
-        }).orElse(TokenState.UNKNOWN);
+        if (request.get().closed()) {
+            return new Confirmable(TokenState.USED, null);
+        }
+        boolean fresh = request.get().requestedAt().plus(properties.confirmationTokenTtl()).isAfter(clock.instant());
+        return fresh ? new Confirmable(TokenState.VALID, request.get()) : new Confirmable(TokenState.EXPIRED, null);
     }
 
-    private Optional<UUID> unsubscribeTarget(String token) {
-        if (!tokens.wellFormed(token)) {
-            return Optional.empty();
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         }
-        return subscribers.subscriberOfUnsubscribeToken(tokens.hash(token));
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("every JVM has SHA-256", ex);
+        }
+    }
+
+    /** A confirmation token's state and, when VALID, its locked request. */
+    private record Confirmable(TokenState state, ConfirmationRequest request) {
     }
 
     private Set<String> checkedTopics(List<String> requested) {

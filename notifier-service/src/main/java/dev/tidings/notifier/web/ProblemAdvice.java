@@ -1,17 +1,23 @@
 package dev.tidings.notifier.web;
 
+import dev.tidings.notifier.ratelimit.TooManyRequestsException;
 import dev.tidings.notifier.subscription.InvalidSubscriptionException;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -34,6 +40,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PageException.class)
     ResponseEntity<String> page(PageException ex) {
         return ex.page().respond(ex.status());
+    }
+
+    /** 429 with {@code Retry-After}: a problem for the API, an HTML page for the form. */
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<?> tooManyRequests(TooManyRequestsException ex, HandlerMethod handler) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()));
+        if (AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class)) {
+            return response.body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage()));
+        }
+        return response.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(HtmlPage.message("Please wait a moment", ex.getMessage()).html());
     }
 
     @ExceptionHandler(RequestTooLargeException.class)

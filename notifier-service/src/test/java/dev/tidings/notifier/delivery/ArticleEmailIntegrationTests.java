@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ArticleEmailIntegrationTests extends NotifierIntegrationTest {
 
     private static final Pattern UNSUBSCRIBE = Pattern.compile(
-            "<http://localhost:8083/(unsubscribe\\?token=[A-Za-z0-9_-]{43})>");
+            "<http://localhost:8083/(unsubscribe\\?token=[A-Za-z0-9_-]+)>");
 
     @Test
     void aPublishedArticleIsMailedOnceToEachConfirmedSubscriberOfItsTopics() throws Exception {
@@ -157,11 +157,11 @@ class ArticleEmailIntegrationTests extends NotifierIntegrationTest {
 
     @Test
     void unknownUnsubscribeTokensAreRejected() {
-        HttpResponse<String> unknown = postForm("/unsubscribe?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-                "List-Unsubscribe=One-Click");
+        String forged = forgedToken();
+        HttpResponse<String> unknown = postForm("/unsubscribe?token=" + forged, "List-Unsubscribe=One-Click");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertHtml(unknown);
-        assertThat(get("/unsubscribe?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").statusCode()).isEqualTo(404);
+        assertThat(get("/unsubscribe?token=" + forged).statusCode()).isEqualTo(404);
         assertThat(get("/unsubscribe").statusCode()).isEqualTo(400);
     }
 

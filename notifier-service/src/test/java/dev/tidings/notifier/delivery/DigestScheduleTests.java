@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DigestScheduleTests {
@@ -15,7 +16,9 @@ class DigestScheduleTests {
     private final DigestSchedule schedule = new DigestSchedule(new NotifierProperties("http://localhost:8083",
             "Tidings <newsletter@health.example>", "admin", Duration.ofHours(48), 65536, 50, Duration.ofSeconds(10),
             Duration.ZERO, Duration.ofSeconds(30), 8, LocalTime.of(7, 0), DayOfWeek.MONDAY,
-            ZoneId.of("Europe/Berlin")));
+            ZoneId.of("Europe/Berlin"), Duration.ofHours(1),
+            List.of(new NotifierProperties.LinkKey("unit", "unit-test-link-key-0123456789abcdef")),
+            new NotifierProperties.SubscribeLimits(20, Duration.ofMinutes(1), 5, Duration.ofHours(1))));
 
     @Test
     void theDailyDigestIsTheNextSevenOClockInTheConfiguredZone() {

@@ -23,7 +23,9 @@ class InstantEmailComposerTests {
     private final InstantEmailComposer composer = new InstantEmailComposer(new NotifierProperties(
             "https://news.example", "Tidings <newsletter@health.example>", "admin", Duration.ofHours(48), 65536,
             50, Duration.ofSeconds(10), Duration.ZERO, Duration.ofSeconds(30), 8, LocalTime.of(7, 0), DayOfWeek.MONDAY,
-            ZoneOffset.UTC));
+            ZoneOffset.UTC, Duration.ofHours(1),
+            List.of(new NotifierProperties.LinkKey("unit", "unit-test-link-key-0123456789abcdef")),
+            new NotifierProperties.SubscribeLimits(20, Duration.ofMinutes(1), 5, Duration.ofHours(1))));
 
     @Test
     void theSubjectIsTheTitleOnOneLine() throws Exception {

@@ -1,17 +1,51 @@
 package dev.tidings.notifier.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.tidings.notifier.MailText;
 import dev.tidings.notifier.NotifierIntegrationTest;
+import dev.tidings.notifier.NotifierProperties;
+import dev.tidings.notifier.topics.KnownTopics;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.support.TransactionOperations;
 
 class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
+
+    @Autowired
+    ConfirmationRequests requests;
+
+    @Autowired
+    Subscribers subscribers;
+
+    @Autowired
+    KnownTopics topics;
+
+    @Autowired
+    ConfirmationEmailComposer composer;
+
+    @Autowired
+    JavaMailSender mailSender;
+
+    @Autowired
+    TransactionOperations transactions;
+
+    @Autowired
+    NotifierProperties properties;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void doubleOptInThroughTheApiConfirmsOnlyOnPost() throws Exception {
@@ -53,8 +87,7 @@ class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
 
     @Test
     void unknownAndMalformedConfirmationTokensAreRejectedWithAPage() {
-        HttpResponse<String> unknown = postForm("/subscriptions/confirm",
-                "token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        HttpResponse<String> unknown = postForm("/subscriptions/confirm", "token=" + forgedToken());
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertHtml(unknown);
 
@@ -65,7 +98,7 @@ class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
     }
 
     @Test
-    void theHtmlFormSubscribesAndResubscribingMergesTopicsWithoutRevealingAnything() {
+    void aConfirmationLinkConfirmsExactlyTheTopicsOfItsOwnRequest() {
         String sleep = uniqueSlug("sleep");
         String gut = uniqueSlug("gut");
         knownTopic(sleep, "Sleep & rest");
@@ -80,25 +113,33 @@ class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
         assertThat(form.body()).contains("name=\"email\"").contains("value=\"" + sleep + "\"")
                 .contains("Sleep &amp; rest");
 
-        HttpResponse<String> submitted = postForm("/subscribe",
-                "email=" + encode(email) + "&topics=" + sleep);
+        HttpResponse<String> submitted = postForm("/subscribe", "email=" + encode(email) + "&topics=" + sleep);
         assertThat(submitted.statusCode()).isEqualTo(200);
         assertThat(submitted.body()).contains("Check your inbox");
-        awaitConfirmationToken(email);
+        String ownersLink = awaitConfirmationToken(email);
+        assertThat(MailText.of(mailsTo(email).get(0))).contains("Sleep & rest").doesNotContain("Gut health");
 
+        // Someone else asks for another topic for the same address, within the hour: same answer, no mail yet.
         HttpResponse<String> again = postJson("/api/subscriptions",
                 "{\"email\":\"" + email.toUpperCase() + "\",\"topics\":[\"" + gut + "\"]}");
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(again.body()).contains("\"status\":\"pending\"");
-        org.awaitility.Awaitility.await().atMost(PATIENCE).until(() -> confirmationTokens(email).size() == 2);
+        await().atMost(PATIENCE).until(() -> queuedSendAfter(email) != null);
+        assertThat(queuedSendAfter(email)).isAfter(Instant.now().plus(Duration.ofMinutes(55)));
+        assertThat(confirmationTokens(email)).hasSize(1);
 
+        assertThat(postForm("/subscriptions/confirm", "token=" + ownersLink).statusCode()).isEqualTo(200);
+        assertThat(confirmedTopics(email)).containsExactly(sleep);
+
+        // An hour later the waiting request is mailed; its link adds its topic, and only that.
+        ConfirmationSender anHourLater = new ConfirmationSender(requests, subscribers, topics, composer, mailSender,
+                transactions, properties, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(61)), meters);
+        anHourLater.sendDue();
+        assertThat(confirmationTokens(email)).hasSize(2);
+        assertThat(MailText.of(mailsTo(email).get(1))).contains("Gut health").doesNotContain("Sleep & rest");
         assertThat(postForm("/subscriptions/confirm", "token=" + confirmationTokens(email).get(1)).statusCode())
                 .isEqualTo(200);
-        assertThat(jdbc.sql("""
-                SELECT sub.topic_slug FROM subscriptions sub JOIN subscribers s ON s.id = sub.subscriber_id
-                WHERE s.email = :email AND sub.confirmed_at IS NOT NULL ORDER BY sub.topic_slug
-                """).param("email", email).query(String.class).list())
-                .containsExactlyInAnyOrderElementsOf(List.of(sleep, gut));
+        assertThat(confirmedTopics(email)).containsExactlyInAnyOrder(sleep, gut);
     }
 
     @Test
@@ -108,10 +149,23 @@ class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
         assertThat(readiness.body()).contains("\"status\":\"UP\"");
     }
 
-    private java.time.Instant confirmedAt(String email) {
+    /** When the address was confirmed; null also while it is no subscriber at all. */
+    private Instant confirmedAt(String email) {
         return jdbc.sql("SELECT confirmed_at FROM subscribers WHERE email = :email").param("email", email)
                 .query((rs, row) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
-                .list().get(0);
+                .list().stream().filter(at -> at != null).findFirst().orElse(null);
+    }
+
+    private List<String> confirmedTopics(String email) {
+        return jdbc.sql("""
+                SELECT sub.topic_slug FROM subscriptions sub JOIN subscribers s ON s.id = sub.subscriber_id
+                WHERE s.email = :email AND sub.confirmed_at IS NOT NULL ORDER BY sub.topic_slug
+                """).param("email", email).query(String.class).list();
+    }
+
+    private Instant queuedSendAfter(String email) {
+        return jdbc.sql("SELECT send_after FROM confirmation_requests WHERE email = :email AND status = 'QUEUED'")
+                .param("email", email).query((rs, row) -> rs.getTimestamp(1).toInstant()).optional().orElse(null);
     }
 
     private static String encode(String value) {
