@@ -13,7 +13,6 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of content-service ({@code tidings.content.*}).
  *
- * @param apiToken bearer token every write and every {@code /api/articles} request must carry
  * @param siteUrl public site; an article without canonical URL gets {@code {siteUrl}/articles/{slug}}
  * @param eventSource the CloudEvents {@code ce_source} of every event this service emits
  * @param maxRequestBytes largest request body accepted; larger ones get 413
@@ -23,7 +22,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("tidings.content")
 public record ContentProperties(
-        @NotBlank @DefaultValue("local-dev-token") String apiToken,
         @NotNull @DefaultValue("https://health.example") URI siteUrl,
         @NotBlank @DefaultValue("https://health.example/content-service") String eventSource,
         @Min(1024) @DefaultValue("1048576") long maxRequestBytes,

@@ -25,8 +25,11 @@ class OperationsIntegrationTests extends RunningContentService {
     }
 
     @Test
-    void outboxMetricsAreExposedForPrometheus() {
-        Response metrics = callWithout("GET", "/actuator/prometheus", null);
+    void outboxMetricsAreExposedForPrometheusToAdminsOnly() {
+        callWithout("GET", "/actuator/prometheus", null).assertProblem(401);
+        callAs(EDITOR_KEY, "GET", "/actuator/prometheus", null).assertProblem(403);
+
+        Response metrics = call("GET", "/actuator/prometheus", null);
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("tidings_outbox_lag");

@@ -3,6 +3,7 @@ package dev.tidings.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidings.testsupport.RealInfrastructure;
+import dev.tidings.testsupport.security.TestJwts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +32,21 @@ import tools.jackson.databind.json.JsonMapper;
 @RealInfrastructure
 public abstract class RunningContentService {
 
-    protected static final String TOKEN = "local-dev-token";
+    /** The local profile's API keys (application-local.yml), one per role. */
+    protected static final String WRITER_KEY = "local-writer-key";
+
+    protected static final String EDITOR_KEY = "local-editor-key";
+
+    protected static final String ADMIN_KEY = "local-admin-key";
+
+    /** The key {@link #call} sends: an admin's, who may do everything. */
+    protected static final String TOKEN = ADMIN_KEY;
+
+    @DynamicPropertySource
+    static void trustTheTestIdentityProvider(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                TestJwts.get()::publicKeyLocation);
+    }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -42,11 +59,16 @@ public abstract class RunningContentService {
     @Autowired
     protected JsonMapper json;
 
-    /** Sends a request with the API token; {@code body} may be null. */
+    /** Sends a request with the admin's API key; {@code body} may be null. */
     protected Response call(String method, String path, String body, String... headers) {
+        return callAs(TOKEN, method, path, body, headers);
+    }
+
+    /** Sends a request with this bearer token (an API key or a JWT). */
+    protected Response callAs(String token, String method, String path, String body, String... headers) {
         String[] withToken = new String[headers.length + 2];
         withToken[0] = "Authorization";
-        withToken[1] = "Bearer " + TOKEN;
+        withToken[1] = "Bearer " + token;
         System.arraycopy(headers, 0, withToken, 2, headers.length);
         return callWithout(method, path, body, withToken);
     }

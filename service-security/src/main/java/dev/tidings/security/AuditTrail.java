@@ -6,6 +6,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.method.HandlerMethod;
@@ -13,8 +15,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Writes every write request of an authenticated caller to the {@link AuditLog} once it is
- * answered, refused ones included: who, what, when, with which credential and with what outcome.
- * Anonymous writes (a reader's subscription or unsubscribe) are not audited here.
+ * answered: who, what, when, with which credential and with what outcome, refusals by the handler
+ * included. Requests Spring Security refuses by their path never reach a handler and are not
+ * here; anonymous writes (a reader's subscription or unsubscribe) are not audited either.
  */
 public class AuditTrail implements HandlerInterceptor {
 
@@ -51,7 +54,14 @@ public class AuditTrail implements HandlerInterceptor {
         String location = response.getHeader(HttpHeaders.LOCATION);
         String target = location != null ? location : request.getRequestURI();
         Object note = request.getAttribute(NOTE);
-        int status = ex != null && response.getStatus() < 400 ? 500 : response.getStatus();
+        int status = response.getStatus();
+        if (ex instanceof AccessDeniedException) {
+            // Answered with 403 by Spring Security's filter after this interceptor ran.
+            status = HttpStatus.FORBIDDEN.value();
+        }
+        else if (ex != null && status < 400) {
+            status = HttpStatus.INTERNAL_SERVER_ERROR.value();
+        }
         try {
             auditLog.record(actor, request.getMethod(), action, target, status, note == null ? null : note.toString());
         }

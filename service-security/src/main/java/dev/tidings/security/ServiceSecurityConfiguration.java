@@ -48,6 +48,7 @@ public class ServiceSecurityConfiguration {
                 .authorizeHttpRequests(rules -> {
                     // The error page renders the outcome of a request that was already authorized.
                     rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+                    rules.requestMatchers("/error").permitAll();
                     rules.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll();
                     rules.requestMatchers(HttpMethod.HEAD, "/actuator/health", "/actuator/health/**").permitAll();
                     rules.requestMatchers("/actuator/**", "/api/admin/**").hasRole(Role.ADMIN.name());

@@ -8,6 +8,8 @@ import java.util.UUID;
 /**
  * An article as the editorial API shows it. Every change returns a new instance with
  * {@code version} one higher, draft edits included; the version is the article's ETag.
+ * {@code changedBy} is who made the latest change (null for changes made before people had
+ * credentials of their own).
  */
 public record Article(
         UUID id,
@@ -28,7 +30,8 @@ public record Article(
         Instant publishedAt,
         Instant updatedAt,
         Instant retractedAt,
-        String retractionReason) {
+        String retractionReason,
+        ArticleSnapshot.Editor changedBy) {
 
     public Article {
         topics = List.copyOf(topics);
@@ -36,31 +39,31 @@ public record Article(
     }
 
     /** A new draft at version 1. */
-    static Article draft(UUID id, ArticleContent content, Instant now) {
+    static Article draft(UUID id, ArticleContent content, Instant now, ArticleSnapshot.Editor by) {
         return new Article(id, 1, ArticleStatus.DRAFT, content.slug(), content.title(), content.summary(),
                 content.body(), content.bodyHtml(), content.author(), content.topics(), content.tags(),
-                content.canonicalUrl(), content.imageUrl(), now, null, null, now, null, null);
+                content.canonicalUrl(), content.imageUrl(), now, null, null, now, null, null, by);
     }
 
-    Article edited(ArticleContent content, Instant now) {
+    Article edited(ArticleContent content, Instant now, ArticleSnapshot.Editor by) {
         return new Article(id, version + 1, status, content.slug(), content.title(), content.summary(),
                 content.body(), content.bodyHtml(), content.author(), content.topics(), content.tags(),
-                content.canonicalUrl(), content.imageUrl(), createdAt, scheduledAt, publishedAt, now, null, null);
+                content.canonicalUrl(), content.imageUrl(), createdAt, scheduledAt, publishedAt, now, null, null, by);
     }
 
-    Article scheduled(Instant at, Instant now) {
+    Article scheduled(Instant at, Instant now, ArticleSnapshot.Editor by) {
         return new Article(id, version + 1, ArticleStatus.SCHEDULED, slug, title, summary, body, bodyHtml, author,
-                topics, tags, canonicalUrl, imageUrl, createdAt, at, null, now, null, null);
+                topics, tags, canonicalUrl, imageUrl, createdAt, at, null, now, null, null, by);
     }
 
-    Article published(Instant now) {
+    Article published(Instant now, ArticleSnapshot.Editor by) {
         return new Article(id, version + 1, ArticleStatus.PUBLISHED, slug, title, summary, body, bodyHtml, author,
-                topics, tags, canonicalUrl, imageUrl, createdAt, scheduledAt, now, now, null, null);
+                topics, tags, canonicalUrl, imageUrl, createdAt, scheduledAt, now, now, null, null, by);
     }
 
-    Article retracted(String reason, Instant now) {
+    Article retracted(String reason, Instant now, ArticleSnapshot.Editor by) {
         return new Article(id, version + 1, ArticleStatus.RETRACTED, slug, title, summary, body, bodyHtml, author,
-                topics, tags, canonicalUrl, imageUrl, createdAt, scheduledAt, publishedAt, now, now, reason);
+                topics, tags, canonicalUrl, imageUrl, createdAt, scheduledAt, publishedAt, now, now, reason, by);
     }
 
     /** The event payload for this state; only for articles that were published. */
@@ -68,6 +71,6 @@ public record Article(
         // A retraction does not broadcast the withdrawn text again; consumers only need to remove it.
         String html = status == ArticleStatus.RETRACTED ? "" : bodyHtml;
         return new ArticleSnapshot(id, version, slug, title, summary, html, canonicalUrl, author, topics, tags,
-                publishedAt, updatedAt, retractedAt, retractionReason, imageUrl);
+                publishedAt, updatedAt, retractedAt, retractionReason, imageUrl, changedBy);
     }
 }

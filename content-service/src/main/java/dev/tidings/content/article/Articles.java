@@ -1,5 +1,6 @@
 package dev.tidings.content.article;
 
+import dev.tidings.events.ArticleSnapshot;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +22,8 @@ class Articles {
 
     private static final String COLUMNS = """
             id, version, status, slug, title, summary, body, body_html, author, topics, tags, canonical_url,
-            image_url, created_at, scheduled_at, published_at, updated_at, retracted_at, retraction_reason
+            image_url, created_at, scheduled_at, published_at, updated_at, retracted_at, retraction_reason,
+            changed_by_name, changed_by_credential
             """;
 
     private final JdbcClient jdbc;
@@ -74,7 +76,8 @@ class Articles {
     void insert(Article article) {
         jdbc.sql("INSERT INTO articles (" + COLUMNS + """
                 ) VALUES (:id, :version, :status, :slug, :title, :summary, :body, :bodyHtml, :author, :topics, :tags,
-                    :canonicalUrl, :imageUrl, :createdAt, :scheduledAt, :publishedAt, :updatedAt, :retractedAt, :retractionReason)
+                    :canonicalUrl, :imageUrl, :createdAt, :scheduledAt, :publishedAt, :updatedAt, :retractedAt, :retractionReason,
+                    :changedByName, :changedByCredential)
                 """)
                 .params(parameters(article))
                 .update();
@@ -87,7 +90,8 @@ class Articles {
                     summary = :summary, body = :body, body_html = :bodyHtml, author = :author, topics = :topics,
                     tags = :tags, canonical_url = :canonicalUrl, image_url = :imageUrl, scheduled_at = :scheduledAt,
                     published_at = :publishedAt,
-                    updated_at = :updatedAt, retracted_at = :retractedAt, retraction_reason = :retractionReason
+                    updated_at = :updatedAt, retracted_at = :retractedAt, retraction_reason = :retractionReason,
+                    changed_by_name = :changedByName, changed_by_credential = :changedByCredential
                 WHERE id = :id AND version = :previousVersion
                 """)
                 .params(parameters(article))
@@ -116,6 +120,8 @@ class Articles {
         parameters.put("updatedAt", timestamp(article.updatedAt()));
         parameters.put("retractedAt", timestamp(article.retractedAt()));
         parameters.put("retractionReason", article.retractionReason());
+        parameters.put("changedByName", article.changedBy() == null ? null : article.changedBy().name());
+        parameters.put("changedByCredential", article.changedBy() == null ? null : article.changedBy().credential());
         return parameters;
     }
 
@@ -130,7 +136,13 @@ class Articles {
                 strings(rs.getArray("topics")), strings(rs.getArray("tags")), rs.getString("canonical_url"),
                 rs.getString("image_url"), instant(rs, "created_at"), instant(rs, "scheduled_at"),
                 instant(rs, "published_at"),
-                instant(rs, "updated_at"), instant(rs, "retracted_at"), rs.getString("retraction_reason"));
+                instant(rs, "updated_at"), instant(rs, "retracted_at"), rs.getString("retraction_reason"),
+                editor(rs));
+    }
+
+    private static ArticleSnapshot.Editor editor(ResultSet rs) throws SQLException {
+        String name = rs.getString("changed_by_name");
+        return name == null ? null : new ArticleSnapshot.Editor(name, rs.getString("changed_by_credential"));
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -8,6 +8,11 @@ import dev.tidings.content.topic.TopicExceptions;
 import dev.tidings.content.topic.Topics;
 import dev.tidings.content.web.InvalidField;
 import dev.tidings.events.ArticleEventType;
+import dev.tidings.events.ArticleSnapshot;
+import dev.tidings.security.Actor;
+import dev.tidings.security.AuditTrail;
+import dev.tidings.security.Permissions;
+import dev.tidings.security.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,10 +47,13 @@ class EditorialDesk {
 
     private final ContentProperties properties;
 
+    private final Permissions permissions;
+
     private final Clock clock;
 
     EditorialDesk(Articles articles, Topics topics, MarkdownRenderer renderer, OutboxEvents outbox,
-            ContentProperties properties, Clock clock) {
+            ContentProperties properties, Permissions permissions, Clock clock) {
+        this.permissions = permissions;
         this.articles = articles;
         this.topics = topics;
         this.renderer = renderer;
@@ -61,7 +69,7 @@ class EditorialDesk {
         if (articles.slugTaken(slug, id)) {
             throw new ArticleExceptions.SlugConflict("Another article has the slug '" + slug + "'.");
         }
-        Article article = Article.draft(id, content(input, slug), now());
+        Article article = Article.draft(id, content(input, slug), now(), editor());
         articles.insert(article);
         return article;
     }
@@ -82,7 +90,11 @@ class EditorialDesk {
                 throw new ArticleExceptions.SlugConflict("Another article has the slug '" + slug + "'.");
             }
         }
-        Article edited = store(current.edited(content(input, slug), now()));
+        if (current.status() == ArticleStatus.PUBLISHED) {
+            AuditTrail.note("correction of a published article");
+            permissions.require(Role.EDITOR, "correct a published article");
+        }
+        Article edited = store(current.edited(content(input, slug), now(), editor()));
         if (edited.status() == ArticleStatus.PUBLISHED) {
             outbox.articleChanged(ArticleEventType.UPDATED, edited.toSnapshot());
         }
@@ -101,9 +113,13 @@ class EditorialDesk {
         }
         Instant now = now();
         if (at != null && at.isAfter(now)) {
-            return store(current.scheduled(at.truncatedTo(ChronoUnit.MICROS), now));
+            AuditTrail.note("scheduled for " + at.truncatedTo(ChronoUnit.SECONDS));
+            return store(current.scheduled(at.truncatedTo(ChronoUnit.MICROS), now, editor()));
         }
-        Article published = store(current.published(now));
+        // A scheduled article goes out in the name of whoever scheduled it.
+        ArticleSnapshot.Editor by = Actor.current() == Actor.SYSTEM && current.changedBy() != null
+                ? current.changedBy() : editor();
+        Article published = store(current.published(now, by));
         outbox.articleChanged(ArticleEventType.PUBLISHED, published.toSnapshot());
         return published;
     }
@@ -114,7 +130,7 @@ class EditorialDesk {
         if (current.status() != ArticleStatus.PUBLISHED) {
             throw new ArticleExceptions.WrongStatus(current.status(), "retracted");
         }
-        Article retracted = store(current.retracted(reason.strip(), now()));
+        Article retracted = store(current.retracted(reason.strip(), now(), editor()));
         outbox.articleChanged(ArticleEventType.RETRACTED, retracted.toSnapshot());
         return retracted;
     }
@@ -170,6 +186,11 @@ class EditorialDesk {
         }
         // A second article with the same title keeps a readable slug.
         return articles.slugTaken(slug, id) ? slug + "-" + suffix : slug;
+    }
+
+    private static ArticleSnapshot.Editor editor() {
+        Actor actor = Actor.current();
+        return new ArticleSnapshot.Editor(actor.name(), actor.credential());
     }
 
     private Instant now() {
