@@ -29,7 +29,10 @@ public class FeedChanges {
         this.jdbc = jdbc;
     }
 
-    /** Stamps every feed in {@code feeds} at once, locking their rows in the collection's order. */
+    /**
+     * Stamps every feed in {@code feeds} at once, locking their rows in the collection's order, moves
+     * their revisions, and tells every instance through {@code NOTIFY} (delivered on commit).
+     */
     void touch(Collection<String> feeds, Instant at) {
         jdbc.sql("""
                 INSERT INTO feed_changes (feed, changed_at)
@@ -37,19 +40,26 @@ public class FeedChanges {
                 FROM unnest(CAST(:feeds AS text[])) WITH ORDINALITY AS f(feed, position)
                 ORDER BY position
                 ON CONFLICT (feed) DO UPDATE
-                    SET changed_at = GREATEST(EXCLUDED.changed_at, feed_changes.changed_at + interval '1 second')
+                    SET changed_at = GREATEST(EXCLUDED.changed_at, feed_changes.changed_at + interval '1 second'),
+                        revision = feed_changes.revision + 1
                 """)
                 // Wrapped so that one SQL array is bound instead of an expanded IN list.
                 .param("feeds", new SqlParameterValue(Types.ARRAY, feeds.toArray(String[]::new)))
                 .param("changedAt", at.atOffset(ZoneOffset.UTC))
                 .update();
+        jdbc.sql("SELECT pg_notify(:channel, :payload)")
+                .param("channel", FeedRevisions.CHANNEL)
+                .param("payload", FeedRevisions.payloadOf(feeds))
+                .query((rs, row) -> row)
+                .list();
     }
 
-    /** The last change of a topic's feed ({@link #ALL_TOPICS} for the feed of all topics). */
-    public Optional<Instant> lastChangeOf(String feed) {
-        return jdbc.sql("SELECT changed_at FROM feed_changes WHERE feed = :feed")
+    /** The last change of a feed ({@link #ALL_TOPICS} for the feed of all topics). */
+    public Optional<FeedChange> find(String feed) {
+        return jdbc.sql("SELECT changed_at, revision FROM feed_changes WHERE feed = :feed")
                 .param("feed", feed)
-                .query((rs, row) -> rs.getObject("changed_at", OffsetDateTime.class).toInstant())
+                .query((rs, row) -> new FeedChange(rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
+                        rs.getLong("revision")))
                 .optional();
     }
 }

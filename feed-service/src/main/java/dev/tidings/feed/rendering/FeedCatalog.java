@@ -1,10 +1,10 @@
 package dev.tidings.feed.rendering;
 
 import dev.tidings.feed.FeedProperties;
+import dev.tidings.feed.readmodel.FeedChange;
 import dev.tidings.feed.readmodel.FeedChanges;
 import dev.tidings.feed.readmodel.FeedEntries;
 import dev.tidings.feed.readmodel.Topics;
-import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -35,15 +35,21 @@ public class FeedCatalog {
         this.properties = properties;
     }
 
-    public Optional<Feed> find(String name) {
+    /** The feed behind a name as of {@code change}, its last change ({@link #lastChangeOf}). */
+    public Optional<Feed> find(String name, FeedChange change) {
         if (ALL.equals(name)) {
             return Optional.of(new Feed(properties.title(), properties.title() + ": all topics",
                     "Every article published on " + properties.title(), urlOf(ALL), homeUrl(),
-                    lastChangeOf(FeedChanges.ALL_TOPICS), entries.newest(properties.entriesPerFeed())));
+                    change.changedAt(), entries.newest(properties.entriesPerFeed())));
         }
         return topics.find(name).map(topic -> new Feed(properties.title(), properties.title() + ": " + topic.title(),
                 topic.description().isBlank() ? topic.title() : topic.description(), urlOf(topic.slug()), homeUrl(),
-                lastChangeOf(topic.slug()), entries.newestOf(topic.slug(), properties.entriesPerFeed())));
+                change.changedAt(), entries.newestOf(topic.slug(), properties.entriesPerFeed())));
+    }
+
+    /** The key under which the read model stamps the changes of the feed with this name. */
+    public String changeKeyOf(String name) {
+        return ALL.equals(name) ? FeedChanges.ALL_TOPICS : name;
     }
 
     /** The address of a feed without its format's extension. */
@@ -55,8 +61,8 @@ public class FeedCatalog {
         return properties.publicUrl() + "/";
     }
 
-    /** When a feed last changed as the read model stamped it ({@link Instant#EPOCH} if never). */
-    public Instant lastChangeOf(String feed) {
-        return changes.lastChangeOf(feed).orElse(Instant.EPOCH);
+    /** The last change of the feed with this name ({@link FeedChange#NEVER} if it never changed). */
+    public FeedChange lastChangeOf(String name) {
+        return changes.find(changeKeyOf(name)).orElse(FeedChange.NEVER);
     }
 }

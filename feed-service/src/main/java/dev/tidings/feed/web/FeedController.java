@@ -1,9 +1,7 @@
 package dev.tidings.feed.web;
 
-import dev.tidings.feed.rendering.Feed;
-import dev.tidings.feed.rendering.FeedCatalog;
 import dev.tidings.feed.rendering.FeedFormat;
-import dev.tidings.feed.rendering.FeedRenderer;
+import dev.tidings.feed.rendering.FeedRenditions;
 import dev.tidings.feed.rendering.Rendition;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,20 +12,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Serves {@code /feeds/{name}.rss}, {@code .atom} and {@code .json}, {@code name} being a topic slug
- * or {@code all}, through {@link FeedResponder} (conditional GET, stored gzip).
+ * or {@code all}, through {@link FeedResponder} (conditional GET, stored gzip), when
+ * {@link HeldFeedFilter} could not: renders a feed whose newest change this instance has not
+ * rendered yet, and answers 404 for names that are no feed.
  */
 @RestController
 class FeedController {
 
-    private final FeedCatalog catalog;
-
-    private final FeedRenderer renderer;
+    private final FeedRenditions renditions;
 
     private final FeedResponder responder;
 
-    FeedController(FeedCatalog catalog, FeedRenderer renderer, FeedResponder responder) {
-        this.catalog = catalog;
-        this.renderer = renderer;
+    FeedController(FeedRenditions renditions, FeedResponder responder) {
+        this.renditions = renditions;
         this.responder = responder;
     }
 
@@ -42,8 +39,8 @@ class FeedController {
                 .orElseThrow(() -> new UnknownFeedException(
                         "Unknown feed format '" + file.substring(dot + 1) + "': use .rss, .atom or .json"));
         String name = file.substring(0, dot);
-        Feed feed = catalog.find(name)
+        Rendition rendition = renditions.current(name, format)
                 .orElseThrow(() -> new UnknownFeedException("Unknown topic '" + name + "'"));
-        responder.respond(Rendition.of(format, renderer.render(feed, format), feed.updated()), request, response);
+        responder.respond(rendition, request, response);
     }
 }

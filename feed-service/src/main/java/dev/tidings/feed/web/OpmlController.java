@@ -1,7 +1,6 @@
 package dev.tidings.feed.web;
 
 import dev.tidings.feed.FeedProperties;
-import dev.tidings.feed.readmodel.FeedChanges;
 import dev.tidings.feed.readmodel.Topics;
 import dev.tidings.feed.rendering.FeedCatalog;
 import dev.tidings.feed.rendering.FeedFormat;
@@ -47,7 +46,7 @@ class OpmlController {
                 .filter(topic -> !FeedCatalog.ALL.equals(topic.slug()))
                 .forEach(topic -> outlines.add(new Outline(properties.title() + ": " + topic.title(),
                         rss(topic.slug()), home)));
-        Instant updated = catalog.lastChangeOf(FeedChanges.ALL_TOPICS);
+        Instant updated = catalog.lastChangeOf(FeedCatalog.ALL).changedAt();
         return ResponseEntity.ok()
                 .contentType(OPML)
                 .cacheControl(CacheControl.maxAge(properties.cacheMaxAge()).cachePublic())

@@ -1,0 +1,160 @@
+package dev.tidings.feed.readmodel;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The newest revision of every feed as this instance knows it, so that a request can tell whether
+ * the bytes it holds are current without asking the database.
+ *
+ * <p>Kept current by PostgreSQL: every transaction that changes feeds sends
+ * {@code NOTIFY feed_changes} with their names, delivered to every instance when (and only if) it
+ * commits, whichever instance consumed the event. One thread per instance listens on its own
+ * connection and reads the new revisions. After (re)connecting, and every {@link #SWEEP} as a
+ * check that the connection still works, it reads them all, so a notification sent while it was
+ * not listening is never missed for longer than a reconnect. Between a commit and its notification
+ * (milliseconds) this instance answers with the previous content, as if the request had come a
+ * moment earlier.
+ */
+@Component
+public class FeedRevisions implements SmartLifecycle {
+
+    static final String CHANNEL = "feed_changes";
+
+    private static final Logger log = LoggerFactory.getLogger(FeedRevisions.class);
+
+    private static final Duration SWEEP = Duration.ofSeconds(30);
+
+    private static final Duration WAIT = Duration.ofSeconds(1);
+
+    private static final Duration RECONNECT = Duration.ofSeconds(2);
+
+    // NOTIFY payloads are limited to 8000 bytes; an empty one asks listeners to read every feed.
+    private static final int LONGEST_PAYLOAD = 7000;
+
+    private final ConcurrentHashMap<String, Long> revisions = new ConcurrentHashMap<>();
+
+    private final DataSource dataSource;
+
+    private volatile Thread listener;
+
+    FeedRevisions(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The newest revision of the feed known here, 0 for a feed that never changed (or not yet heard of). */
+    public long revisionOf(String feed) {
+        Long revision = revisions.get(feed);
+        return revision == null ? 0 : revision;
+    }
+
+    static String payloadOf(Collection<String> feeds) {
+        String payload = String.join("\n", feeds);
+        return payload.length() > LONGEST_PAYLOAD ? "" : payload;
+    }
+
+    @Override
+    public void start() {
+        Thread thread = new Thread(this::listen, "feed-revisions");
+        thread.setDaemon(true);
+        listener = thread;
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread thread = listener;
+        listener = null;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return listener != null;
+    }
+
+    private void listen() {
+        while (listener == Thread.currentThread()) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                readAll(connection);
+                long nextSweep = System.nanoTime() + SWEEP.toNanos();
+                while (listener == Thread.currentThread()) {
+                    PGNotification[] received = notifications.getNotifications((int) WAIT.toMillis());
+                    if (received != null && received.length > 0) {
+                        read(connection, received);
+                    }
+                    else if (System.nanoTime() - nextSweep > 0) {
+                        readAll(connection);
+                        nextSweep = System.nanoTime() + SWEEP.toNanos();
+                    }
+                }
+            }
+            catch (SQLException ex) {
+                if (listener != Thread.currentThread()) {
+                    return;
+                }
+                log.warn("Lost the feed change notifications ({}); reconnecting in {}", ex.getMessage(), RECONNECT);
+                try {
+                    Thread.sleep(RECONNECT.toMillis());
+                }
+                catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void read(Connection connection, PGNotification[] received) throws SQLException {
+        Set<String> feeds = new HashSet<>();
+        for (PGNotification notification : received) {
+            if (notification.getParameter().isEmpty()) {
+                readAll(connection);
+                return;
+            }
+            feeds.addAll(List.of(notification.getParameter().split("\n")));
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT feed, revision FROM feed_changes WHERE feed = ANY(?)")) {
+            select.setArray(1, connection.createArrayOf("text", feeds.toArray()));
+            remember(select.executeQuery());
+        }
+    }
+
+    private void readAll(Connection connection) throws SQLException {
+        try (Statement select = connection.createStatement()) {
+            remember(select.executeQuery("SELECT feed, revision FROM feed_changes"));
+        }
+    }
+
+    private void remember(ResultSet rows) throws SQLException {
+        try (rows) {
+            while (rows.next()) {
+                // Revisions only grow; a late answer must not move one back.
+                revisions.merge(rows.getString("feed"), rows.getLong("revision"), Math::max);
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.tidings.feed.web;
+
+import dev.tidings.feed.rendering.FeedRenditions;
+import dev.tidings.feed.rendering.Rendition;
+import io.micrometer.core.instrument.Counter;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The hot path of the feeds: a GET or HEAD of {@code /feeds/<name>.<format>} whose current
+ * rendition this instance holds is answered here, ahead of Spring MVC's dispatch and every other
+ * filter, as a copy of stored bytes (or a 304). Anything else goes on to {@link FeedController}:
+ * the first request after a change (which renders), unknown feeds, other methods. Feeds are public,
+ * so skipping the filters behind this one (metrics, security) skips nothing a feed needs; the
+ * requests answered here are counted in {@code tidings.feed.served{from=memory}}.
+ */
+final class HeldFeedFilter implements Filter {
+
+    static final String PREFIX = "/feeds/";
+
+    private final FeedRenditions renditions;
+
+    private final FeedResponder responder;
+
+    private final Counter served;
+
+    HeldFeedFilter(FeedRenditions renditions, FeedResponder responder, Counter served) {
+        this.renditions = renditions;
+        this.responder = responder;
+        this.served = served;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest http = (HttpServletRequest) request;
+        Rendition rendition = held(http);
+        if (rendition == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        responder.respond(rendition, http, (HttpServletResponse) response);
+        served.increment();
+    }
+
+    private Rendition held(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return null;
+        }
+        // The servlet path is decoded and normalized by the container, as Spring MVC would route it.
+        String path = request.getServletPath();
+        if (!path.startsWith(PREFIX) || path.indexOf('/', PREFIX.length()) >= 0) {
+            return null;
+        }
+        return renditions.heldAndCurrent(path.substring(PREFIX.length()));
+    }
+}
