@@ -89,6 +89,8 @@ public final class LocalStack implements AutoCloseable {
                 launch(layout, FEED_SERVICE, endpoints.feedPort(), "feed", List.of(
                         "--tidings.feed.public-url=" + endpoints.feedUrl())),
                 launch(layout, NOTIFIER_SERVICE, endpoints.notifierPort(), "notifier", List.of(
+                        // The local profile holds the notifier's public link key ring (no secret default).
+                        "--spring.profiles.active=local",
                         "--tidings.notifier.public-url=" + endpoints.notifierUrl(),
                         "--spring.mail.host=localhost",
                         "--spring.mail.port=" + endpoints.smtpPort())));
