@@ -22,7 +22,6 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param publicUrl where people reach this service; confirmation and unsubscribe links start with it
  * @param from the From header of every email, e.g. {@code Tidings <newsletter@health.example>}
- * @param adminToken the bearer token of the admin API
  * @param confirmationTokenTtl how long a confirmation link stays valid, counted from the request
  * @param maxRequestBytes the largest request body accepted (413 beyond)
  * @param sendBatchSize how many deliveries one SMTP connection carries at most
@@ -47,7 +46,6 @@ import org.springframework.validation.annotation.Validated;
 public record NotifierProperties(
         @DefaultValue("http://localhost:8083") @NotBlank String publicUrl,
         @DefaultValue("Tidings <newsletter@health.example>") @NotBlank String from,
-        @DefaultValue("local-admin-token") @NotBlank String adminToken,
         @DefaultValue("48h") @NotNull Duration confirmationTokenTtl,
         @DefaultValue("65536") @Min(1024) long maxRequestBytes,
         @DefaultValue("50") @Min(1) @Max(1000) int sendBatchSize,

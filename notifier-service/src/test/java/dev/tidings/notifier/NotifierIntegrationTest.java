@@ -48,7 +48,6 @@ import tools.jackson.databind.json.JsonMapper;
         "tidings.notifier.send-poll-interval=1s",
         "tidings.notifier.retry-base-delay=1s",
         "tidings.notifier.max-request-bytes=4096",
-        "tidings.notifier.admin-token=test-admin-token",
         // Until the tests run in the `local` profile: a ring of two keys, the newer one signing.
         "tidings.notifier.link-keys[0].id=test-old",
         "tidings.notifier.link-keys[0].secret=" + NotifierIntegrationTest.OLD_LINK_SECRET,
@@ -59,7 +58,11 @@ import tools.jackson.databind.json.JsonMapper;
 @RealInfrastructure
 public abstract class NotifierIntegrationTest {
 
-    protected static final String ADMIN_TOKEN = "test-admin-token";
+    /** The admin's API key of the local profile (application-local.yml). */
+    protected static final String ADMIN_TOKEN = "local-admin-key";
+
+    /** A valid key whose role (editor) is not enough for the admin API. */
+    protected static final String EDITOR_KEY = "local-editor-key";
 
     /** The secret of the ring's older key, which verifies links but no longer signs them. */
     protected static final String OLD_LINK_SECRET = "test-only-link-key-old-0123456789abcdef";

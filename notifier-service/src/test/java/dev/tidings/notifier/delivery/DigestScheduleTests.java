@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class DigestScheduleTests {
 
     private final DigestSchedule schedule = new DigestSchedule(new NotifierProperties("http://localhost:8083",
-            "Tidings <newsletter@health.example>", "admin", Duration.ofHours(48), 65536, 50, Duration.ofSeconds(10),
+            "Tidings <newsletter@health.example>", Duration.ofHours(48), 65536, 50, Duration.ofSeconds(10),
             Duration.ZERO, Duration.ofSeconds(30), 8, LocalTime.of(7, 0), DayOfWeek.MONDAY,
             ZoneId.of("Europe/Berlin"), Duration.ofHours(1),
             List.of(new NotifierProperties.LinkKey("unit", "unit-test-link-key-0123456789abcdef")),

@@ -21,7 +21,7 @@ class InstantEmailComposerTests {
     private static final String PREFERENCES = "https://news.example/preferences?token=abc";
 
     private final InstantEmailComposer composer = new InstantEmailComposer(new NotifierProperties(
-            "https://news.example", "Tidings <newsletter@health.example>", "admin", Duration.ofHours(48), 65536,
+            "https://news.example", "Tidings <newsletter@health.example>", Duration.ofHours(48), 65536,
             50, Duration.ofSeconds(10), Duration.ZERO, Duration.ofSeconds(30), 8, LocalTime.of(7, 0), DayOfWeek.MONDAY,
             ZoneOffset.UTC, Duration.ofHours(1),
             List.of(new NotifierProperties.LinkKey("unit", "unit-test-link-key-0123456789abcdef")),

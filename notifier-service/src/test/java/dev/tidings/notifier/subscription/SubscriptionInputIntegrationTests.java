@@ -79,11 +79,12 @@ class SubscriptionInputIntegrationTests extends NotifierIntegrationTest {
 
     @Test
     void apiAnswersWrongMethodsAndUnknownPathsWithProblems() {
+        // Closed unless a rule opens it: only POST is open on the subscribe API, and nothing on unknown paths.
         HttpResponse<String> wrongMethod = get("/api/subscriptions");
-        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.statusCode()).isEqualTo(401);
         assertProblemJson(wrongMethod);
         HttpResponse<String> unknownPath = get("/api/nothing-here");
-        assertThat(unknownPath.statusCode()).isEqualTo(404);
+        assertThat(unknownPath.statusCode()).isEqualTo(401);
         assertProblemJson(unknownPath);
     }
 
