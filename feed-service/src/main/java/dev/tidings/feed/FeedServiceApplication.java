@@ -1,10 +1,12 @@
 package dev.tidings.feed;
 
+import dev.tidings.security.ServiceSecurityConfiguration;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The feed service: keeps a read model of published articles and topics, fed from Kafka, and serves
@@ -12,6 +14,7 @@ import org.springframework.context.annotation.Bean;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(ServiceSecurityConfiguration.class)
 public class FeedServiceApplication {
 
     public static void main(String[] args) {

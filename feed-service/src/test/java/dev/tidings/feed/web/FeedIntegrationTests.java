@@ -167,7 +167,7 @@ class FeedIntegrationTests extends FeedServiceIntegrationTest {
 
     @Test
     void unknownTopicsFormatsAndPathsAreProblems() {
-        for (String path : List.of("/feeds/no-such-topic.rss", "/feeds/all.pdf", "/feeds/all", "/nowhere")) {
+        for (String path : List.of("/feeds/no-such-topic.rss", "/feeds/all.pdf", "/feeds/all", "/feeds/x/y.rss")) {
             HttpResponse<byte[]> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
             assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
@@ -175,14 +175,16 @@ class FeedIntegrationTests extends FeedServiceIntegrationTest {
         }
         assertThat(new String(get("/feeds/no-such-topic.atom").body(), StandardCharsets.UTF_8))
                 .contains("no-such-topic");
+        // Closed unless a rule opens it: outside the feeds and the directory, nothing is public.
+        assertThat(get("/nowhere").statusCode()).isEqualTo(401);
     }
 
     @Test
     void otherMethodsAreProblemsAndTheExtensionDecidesTheFormat() {
+        // Only reading is open; a write to a feed is refused before any handler.
         HttpResponse<byte[]> post = exchange("POST", "/feeds/all.rss");
-        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.statusCode()).isEqualTo(401);
         assertThat(post.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(post.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
 
         // The extension chooses the format; feed readers send all sorts of Accept headers and still get the feed.
         HttpResponse<byte[]> odd = get("/feeds/all.atom", "Accept", "application/json");

@@ -1,0 +1,48 @@
+package dev.tidings.feed.web;
+
+import static dev.tidings.testsupport.security.RouteAccessWalk.Access.ADMIN;
+import static dev.tidings.testsupport.security.RouteAccessWalk.Access.PUBLIC;
+
+import dev.tidings.feed.FeedServiceIntegrationTest;
+import dev.tidings.testsupport.security.RouteAccessWalk;
+import dev.tidings.testsupport.security.RouteAccessWalk.Access;
+import dev.tidings.testsupport.security.RouteAccessWalk.Credentials;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Every route feed-service maps, with the access it must have. A route added without a line here
+ * fails, and so does one whose security does not hold under the usual path tricks.
+ */
+class RouteAccessIntegrationTests extends FeedServiceIntegrationTest {
+
+    private static final Map<String, Access> ROUTES = Map.ofEntries(
+            Map.entry("GET /", PUBLIC),
+            Map.entry("GET /feeds/{file}", PUBLIC),
+            Map.entry("GET /feeds.opml", PUBLIC),
+            Map.entry("GET /api/admin/api-keys", ADMIN),
+            Map.entry("POST /api/admin/api-keys", ADMIN),
+            Map.entry("DELETE /api/admin/api-keys/{id}", ADMIN),
+            Map.entry("GET /api/admin/audit-log", ADMIN),
+            Map.entry("* /error", PUBLIC),
+            Map.entry("GET /actuator", ADMIN),
+            Map.entry("GET /actuator/health", PUBLIC),
+            Map.entry("GET /actuator/health/**", PUBLIC),
+            Map.entry("GET /actuator/info", ADMIN),
+            Map.entry("GET /actuator/prometheus", ADMIN));
+
+    @Autowired
+    ApplicationContext context;
+
+    @LocalServerPort
+    int serverPort;
+
+    @Test
+    void everyRouteIsClosedUnlessARuleOpensIt() {
+        new RouteAccessWalk(context, serverPort, Map.of(ADMIN, new Credentials("local-admin-key", "local-editor-key")))
+                .verify(ROUTES);
+    }
+}
