@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param workDirectory where each service's output goes ({@code logs/<service>.log}) and the copies of
  *     the jars it runs ({@code jars/}), so that rebuilding a service does not break the running one
  * @param jvmOptions options for each service's JVM (tiered compilation stops early: faster start on two cores)
+ * @param adminKey the API key the demo publisher uses: the admin's key of the services' {@code local}
+ *     profile ({@code application-local.yml}), which the services refuse outside that profile
  * @param demoReader the address the demo subscribes to every topic; its newsletters show in the mail catcher
  */
 @ConfigurationProperties("tidings.local-stack")
@@ -42,12 +44,11 @@ public record LocalStackProperties(
         @DefaultValue(".local-stack") @NotNull Path workDirectory,
         @DefaultValue("180s") @NotNull Duration serviceStartTimeout,
         @DefaultValue({"-XX:TieredStopAtLevel=1", "-Xmx384m"}) List<String> jvmOptions,
-        @DefaultValue("local-dev-token") @NotBlank String contentApiToken,
+        @DefaultValue("local-admin-key") @NotBlank String adminKey,
         @DefaultValue("reader@example.com") @NotBlank @Email String demoReader) {
 
     StackSettings toSettings() {
         return new StackSettings(kafkaPort, postgresPort, smtpPort, contentPort, feedPort, notifierPort,
-                startServices, Optional.ofNullable(repositoryRoot), workDirectory, serviceStartTimeout, jvmOptions,
-                contentApiToken);
+                startServices, Optional.ofNullable(repositoryRoot), workDirectory, serviceStartTimeout, jvmOptions);
     }
 }

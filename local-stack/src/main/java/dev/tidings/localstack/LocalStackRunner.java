@@ -49,7 +49,7 @@ class LocalStackRunner implements ApplicationRunner {
         LocalStack.Endpoints endpoints = stack.endpoints();
         if (properties.startServices() && properties.loadDemo()) {
             DemoContent demo = DemoContent.load();
-            new DemoPublisher(new ContentApi(endpoints.contentUrl(), properties.contentApiToken()),
+            new DemoPublisher(new ContentApi(endpoints.contentUrl(), properties.adminKey()),
                     new NotifierApi(endpoints.notifierUrl()), mailbox, endpoints.feedUrl())
                     .publish(demo, properties.demoReader());
         }

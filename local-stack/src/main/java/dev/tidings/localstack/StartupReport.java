@@ -20,8 +20,10 @@ record StartupReport(LocalStack.Endpoints endpoints, LocalStackProperties proper
                     .append(line("Subscribe page", endpoints.notifierUrl() + "/subscribe"))
                     .append(line("Mail catcher", "http://localhost:" + mailPort + "/"))
                     .append(line("Content API", endpoints.contentUrl() + "/api/articles"))
-                    .append("    curl -H 'Authorization: Bearer ").append(properties.contentApiToken()).append("' '")
+                    .append("    curl -H 'Authorization: Bearer ").append(properties.adminKey()).append("' '")
                     .append(endpoints.contentUrl()).append("/api/articles?status=PUBLISHED'\n")
+                    .append(line("API keys", "local-writer-key, local-editor-key, local-admin-key"
+                            + " (the local profile's writer, editor and admin)"))
                     .append(line("Service logs", properties.workDirectory().resolve("logs").toAbsolutePath()
                             + "/{content,feed,notifier}-service.log"));
             if (properties.loadDemo()) {

@@ -68,7 +68,8 @@ import org.junit.jupiter.api.Test;
  */
 class PipelineEndToEndTests {
 
-    private static final String TOKEN = "local-dev-token";
+    /** The local profile's admin key (the services' application-local.yml). */
+    private static final String TOKEN = "local-admin-key";
 
     private static final String TOPIC = "skin-science";
 
@@ -95,8 +96,7 @@ class PipelineEndToEndTests {
     @BeforeAll
     static void startStack() {
         StackSettings settings = new StackSettings(0, 0, 0, 0, 0, 0, true, Optional.empty(),
-                WORK, Duration.ofSeconds(180), List.of("-XX:TieredStopAtLevel=1", "-Xmx384m"),
-                TOKEN);
+                WORK, Duration.ofSeconds(180), List.of("-XX:TieredStopAtLevel=1", "-Xmx384m"));
         long begin = System.nanoTime();
         stack = new LocalStack(settings);
         stack.start();

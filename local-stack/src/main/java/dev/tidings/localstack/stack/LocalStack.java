@@ -84,13 +84,10 @@ public final class LocalStack implements AutoCloseable {
     private void startServices() {
         RepositoryLayout layout = RepositoryLayout.locate(settings.repositoryRoot());
         List<ServiceLaunch> launches = List.of(
-                launch(layout, CONTENT_SERVICE, endpoints.contentPort(), "content", List.of(
-                        "--tidings.content.api-token=" + settings.contentApiToken())),
+                launch(layout, CONTENT_SERVICE, endpoints.contentPort(), "content", List.of()),
                 launch(layout, FEED_SERVICE, endpoints.feedPort(), "feed", List.of(
                         "--tidings.feed.public-url=" + endpoints.feedUrl())),
                 launch(layout, NOTIFIER_SERVICE, endpoints.notifierPort(), "notifier", List.of(
-                        // The local profile holds the notifier's public link key ring (no secret default).
-                        "--spring.profiles.active=local",
                         "--tidings.notifier.public-url=" + endpoints.notifierUrl(),
                         "--spring.mail.host=localhost",
                         "--spring.mail.port=" + endpoints.smtpPort())));
@@ -111,7 +108,10 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.datasource.password=" + PostgresServer.PASSWORD,
                 "--spring.cloud.stream.kafka.binder.brokers=" + endpoints.kafkaBootstrapServers(),
                 "--spring.kafka.bootstrap-servers=" + endpoints.kafkaBootstrapServers(),
-                "--management.endpoint.health.probes.enabled=true"));
+                "--management.endpoint.health.probes.enabled=true",
+                // The local profile holds the well-known local credentials, API keys and link keys; the
+                // services refuse to start on them outside it.
+                "--spring.profiles.active=local"));
         arguments.addAll(extra);
         return new ServiceLaunch(service, layout.jarOf(service), port, settings.jvmOptions(), arguments);
     }

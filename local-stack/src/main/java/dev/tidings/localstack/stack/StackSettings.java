@@ -28,14 +28,12 @@ public record StackSettings(
         Optional<Path> repositoryRoot,
         Path workDirectory,
         Duration serviceStartTimeout,
-        List<String> jvmOptions,
-        String contentApiToken) {
+        List<String> jvmOptions) {
 
     public StackSettings {
         Objects.requireNonNull(repositoryRoot, "repositoryRoot must not be null");
         Objects.requireNonNull(workDirectory, "workDirectory must not be null");
         Objects.requireNonNull(serviceStartTimeout, "serviceStartTimeout must not be null");
-        Objects.requireNonNull(contentApiToken, "contentApiToken must not be null");
         jvmOptions = List.copyOf(jvmOptions);
     }
 }
