@@ -161,6 +161,13 @@ class ConfirmationRequests {
                 .update();
     }
 
+    /** Forgets requests made before {@code cutoff}, whatever became of them; returns how many. */
+    int deleteRequestedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM confirmation_requests WHERE requested_at < :cutoff")
+                .param("cutoff", Timestamp.from(cutoff))
+                .update();
+    }
+
     private static ConfirmationRequest request(ResultSet rs, int row) throws SQLException {
         Array topics = rs.getArray("topics");
         return new ConfirmationRequest(rs.getObject("id", UUID.class), rs.getString("email"),

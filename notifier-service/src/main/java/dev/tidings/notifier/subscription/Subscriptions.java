@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Double opt-in subscriptions: a request is recorded (and later mailed by the
@@ -54,13 +55,15 @@ public class Subscriptions {
 
     private final ApplicationEventPublisher events;
 
+    private final TransactionOperations transactions;
+
     private final NotifierProperties properties;
 
     private final Clock clock;
 
     Subscriptions(Subscribers subscribers, ConfirmationRequests requests, KnownTopics topics, Deliveries deliveries,
             LinkTokens tokens, SubscriberLinks links, RateLimiter limiter, ApplicationEventPublisher events,
-            NotifierProperties properties, Clock clock) {
+            TransactionOperations transactions, NotifierProperties properties, Clock clock) {
         this.subscribers = subscribers;
         this.requests = requests;
         this.topics = topics;
@@ -69,6 +72,7 @@ public class Subscriptions {
         this.links = links;
         this.limiter = limiter;
         this.events = events;
+        this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
     }
@@ -78,16 +82,18 @@ public class Subscriptions {
      *
      * @throws InvalidSubscriptionException before anything is stored, when the request is invalid
      */
-    @Transactional
     public void subscribe(SubscriptionRequest request) {
         EmailAddress email = EmailAddress.parse(request.email());
         Set<String> wanted = checkedTopics(request.topics());
         SubscribeLimits limits = properties.subscribeLimits();
-        // Keyed by a hash: the bucket table holds no addresses of people who never confirmed.
+        // Keyed by a hash: the bucket table holds no addresses of people who never confirmed. Taken
+        // outside the transaction, since the limiter needs a connection of its own.
         if (limiter.tryAcquire("email:" + sha256(email.value()), limits.perEmail(), limits.perEmailPeriod())
                 .admitted()) {
-            requests.queue(UUID.randomUUID(), email, wanted, clock.instant());
-            events.publishEvent(new ConfirmationQueued());
+            transactions.executeWithoutResult(status -> {
+                requests.queue(UUID.randomUUID(), email, wanted, clock.instant());
+                events.publishEvent(new ConfirmationQueued());
+            });
         }
     }
 

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -46,6 +47,9 @@ class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ConfirmationScheduling scheduling;
 
     @Test
     void doubleOptInThroughTheApiConfirmsOnlyOnPost() throws Exception {
@@ -124,8 +128,8 @@ class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
                 "{\"email\":\"" + email.toUpperCase() + "\",\"topics\":[\"" + gut + "\"]}");
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(again.body()).contains("\"status\":\"pending\"");
-        await().atMost(PATIENCE).until(() -> queuedSendAfter(email) != null);
-        assertThat(queuedSendAfter(email)).isAfter(Instant.now().plus(Duration.ofMinutes(55)));
+        await().atMost(PATIENCE).until(() -> sendAfter(email, gut),
+                after -> after != null && after.isAfter(Instant.now().plus(Duration.ofMinutes(55))));
         assertThat(confirmationTokens(email)).hasSize(1);
 
         assertThat(postForm("/subscriptions/confirm", "token=" + ownersLink).statusCode()).isEqualTo(200);
@@ -140,6 +144,20 @@ class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
         assertThat(postForm("/subscriptions/confirm", "token=" + confirmationTokens(email).get(1)).statusCode())
                 .isEqualTo(200);
         assertThat(confirmedTopics(email)).containsExactlyInAnyOrder(sleep, gut);
+    }
+
+    @Test
+    void requestsAreForgottenOnceTheirLinksHaveExpired() {
+        String email = uniqueEmail("forgotten");
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        requests.queue(old, EmailAddress.parse(email), List.of("any"), Instant.now().minus(Duration.ofDays(3)));
+        requests.queue(recent, EmailAddress.parse(email), List.of("any"), Instant.now().minus(Duration.ofHours(47)));
+
+        scheduling.forgetExpiredRequests();
+
+        assertThat(jdbc.sql("SELECT id FROM confirmation_requests WHERE email = :email").param("email", email)
+                .query(UUID.class).list()).containsExactly(recent);
     }
 
     @Test
@@ -163,9 +181,13 @@ class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
                 """).param("email", email).query(String.class).list();
     }
 
-    private Instant queuedSendAfter(String email) {
-        return jdbc.sql("SELECT send_after FROM confirmation_requests WHERE email = :email AND status = 'QUEUED'")
-                .param("email", email).query((rs, row) -> rs.getTimestamp(1).toInstant()).optional().orElse(null);
+    /** When the waiting request for {@code topic} is due, or null while there is none. */
+    private Instant sendAfter(String email, String topic) {
+        return jdbc.sql("""
+                SELECT send_after FROM confirmation_requests
+                WHERE email = :email AND status = 'QUEUED' AND :topic = ANY(topics)
+                """).param("email", email).param("topic", topic)
+                .query((rs, row) -> rs.getTimestamp(1).toInstant()).optional().orElse(null);
     }
 
     private static String encode(String value) {
