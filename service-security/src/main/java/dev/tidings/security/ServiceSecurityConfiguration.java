@@ -4,6 +4,7 @@ import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -56,6 +57,15 @@ public class ServiceSecurityConfiguration {
                     rules.anyRequest().denyAll();
                 });
         return http.build();
+    }
+
+    /**
+     * Tomcat would answer an encoded slash ({@code /api%2Farticles}) with its own HTML error page;
+     * passed through undecoded, the firewall rejects it as a problem like every other ambiguous path.
+     */
+    @Bean
+    TomcatConnectorCustomizer encodedSlashesReachTheFirewall() {
+        return connector -> connector.setEncodedSolidusHandling("passthrough");
     }
 
     @Bean

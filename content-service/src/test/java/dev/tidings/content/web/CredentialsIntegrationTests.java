@@ -106,6 +106,8 @@ class CredentialsIntegrationTests extends RunningContentService {
     void ambiguousPathsAreRejectedBeforeAnyHandler() {
         callWithout("POST", "/api;x=1/articles", "{}", "Content-Type", "application/json").assertProblem(400);
         callWithout("GET", "/api/%2e%2e/api/articles", null).assertProblem(400);
+        callWithout("POST", "/api%2farticles", "{}", "Content-Type", "application/json").assertProblem(400);
+        callWithout("POST", "/api%2Farticles", "{}", "Content-Type", "application/json").assertProblem(400);
         Response encoded = callWithout("POST", "/%61pi/articles", "{}", "Content-Type", "application/json");
         encoded.assertProblem(401);
     }
