@@ -21,11 +21,11 @@ class SubscribePage {
 
     private final KnownTopics topics;
 
-    private final Subscriptions subscriptions;
+    private final SubscribeRequests requests;
 
-    SubscribePage(KnownTopics topics, Subscriptions subscriptions) {
+    SubscribePage(KnownTopics topics, SubscribeRequests requests) {
         this.topics = topics;
-        this.subscriptions = subscriptions;
+        this.requests = requests;
     }
 
     @GetMapping("/")
@@ -57,7 +57,7 @@ class SubscribePage {
     ResponseEntity<String> submit(@RequestParam(required = false) String email,
             @RequestParam(required = false) List<String> topics) {
         try {
-            subscriptions.subscribe(new SubscriptionRequest(email, topics));
+            requests.subscribe(new SubscriptionRequest(email, topics));
         }
         catch (InvalidSubscriptionException ex) {
             throw new PageException(HttpStatus.BAD_REQUEST, "Please check your subscription",

@@ -12,17 +12,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SubscriptionApi {
 
-    private final Subscriptions subscriptions;
+    private final SubscribeRequests requests;
 
-    SubscriptionApi(Subscriptions subscriptions) {
-        this.subscriptions = subscriptions;
+    SubscriptionApi(SubscribeRequests requests) {
+        this.requests = requests;
     }
 
     @PostMapping(path = "/api/subscriptions", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Map<String, String> subscribe(@RequestBody SubscriptionRequest request) {
-        subscriptions.subscribe(request);
+        requests.subscribe(request);
         return Map.of("status", "pending");
     }
 }

@@ -1,40 +1,23 @@
 package dev.tidings.notifier.subscription;
 
 import dev.tidings.notifier.NotifierProperties;
-import dev.tidings.notifier.NotifierProperties.SubscribeLimits;
 import dev.tidings.notifier.delivery.Deliveries;
-import dev.tidings.notifier.ratelimit.RateLimiter;
-import dev.tidings.notifier.topics.KnownTopics;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Double opt-in subscriptions: a request is recorded (and later mailed by the
- * {@link ConfirmationSender}); the POST of its link's token activates exactly the request's topics;
- * the unsubscribe link ends everything.
- *
- * <p>A request is answered the same way, doing the same work, whatever the address is: new,
- * pending, subscribed or unsubscribed. Requests beyond {@code subscribe-limits.per-email} for one
- * address are answered alike and not recorded.
+ * What the links in emails do: the POST of a confirmation link activates exactly its request's
+ * topics (see {@link SubscribeRequests} for how requests come in), the unsubscribe link ends
+ * everything, the preference link changes topics and frequency.
  */
 @Service
 public class Subscriptions {
-
-    private static final int MAX_TOPICS = 100;
 
     /** How often someone can get mail: each article at once, or a digest. */
     static final List<String> FREQUENCIES = List.of("instant", "daily", "weekly");
@@ -43,7 +26,7 @@ public class Subscriptions {
 
     private final ConfirmationRequests requests;
 
-    private final KnownTopics topics;
+    private final TopicChoices topicChoices;
 
     private final Deliveries deliveries;
 
@@ -51,50 +34,21 @@ public class Subscriptions {
 
     private final SubscriberLinks links;
 
-    private final RateLimiter limiter;
-
-    private final ApplicationEventPublisher events;
-
-    private final TransactionOperations transactions;
-
     private final NotifierProperties properties;
 
     private final Clock clock;
 
-    Subscriptions(Subscribers subscribers, ConfirmationRequests requests, KnownTopics topics, Deliveries deliveries,
-            LinkTokens tokens, SubscriberLinks links, RateLimiter limiter, ApplicationEventPublisher events,
-            TransactionOperations transactions, NotifierProperties properties, Clock clock) {
+    Subscriptions(Subscribers subscribers, ConfirmationRequests requests, TopicChoices topicChoices,
+            Deliveries deliveries, LinkTokens tokens, SubscriberLinks links, NotifierProperties properties,
+            Clock clock) {
         this.subscribers = subscribers;
         this.requests = requests;
-        this.topics = topics;
+        this.topicChoices = topicChoices;
         this.deliveries = deliveries;
         this.tokens = tokens;
         this.links = links;
-        this.limiter = limiter;
-        this.events = events;
-        this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    /**
-     * Records the request for the confirmation sender; nothing else changes until its link is used.
-     *
-     * @throws InvalidSubscriptionException before anything is stored, when the request is invalid
-     */
-    public void subscribe(SubscriptionRequest request) {
-        EmailAddress email = EmailAddress.parse(request.email());
-        Set<String> wanted = checkedTopics(request.topics());
-        SubscribeLimits limits = properties.subscribeLimits();
-        // Keyed by a hash: the bucket table holds no addresses of people who never confirmed. Taken
-        // outside the transaction, since the limiter needs a connection of its own.
-        if (limiter.tryAcquire("email:" + sha256(email.value()), limits.perEmail(), limits.perEmailPeriod())
-                .admitted()) {
-            transactions.executeWithoutResult(status -> {
-                requests.queue(UUID.randomUUID(), email, wanted, clock.instant());
-                events.publishEvent(new ConfirmationQueued());
-            });
-        }
     }
 
     /** What a confirmation token is, without using it (for the page a GET shows). */
@@ -166,7 +120,7 @@ public class Subscriptions {
         if (target.isEmpty()) {
             return tokens.rejection(token);
         }
-        Set<String> wanted = checkedTopics(requested);
+        Set<String> wanted = topicChoices.checked(requested);
         if (frequency != null && !FREQUENCIES.contains(frequency)) {
             throw new InvalidSubscriptionException("frequency must be one of " + String.join(", ", FREQUENCIES));
         }
@@ -193,36 +147,7 @@ public class Subscriptions {
         return fresh ? new Confirmable(TokenState.VALID, request.get()) : new Confirmable(TokenState.EXPIRED, null);
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("every JVM has SHA-256", ex);
-        }
-    }
-
     /** A confirmation token's state and, when VALID, its locked request. */
     private record Confirmable(TokenState state, ConfirmationRequest request) {
-    }
-
-    private Set<String> checkedTopics(List<String> requested) {
-        if (requested == null || requested.isEmpty()) {
-            throw new InvalidSubscriptionException("choose at least one topic");
-        }
-        if (requested.size() > MAX_TOPICS) {
-            throw new InvalidSubscriptionException("at most " + MAX_TOPICS + " topics can be chosen");
-        }
-        if (requested.stream().anyMatch(topic -> topic == null || topic.isBlank())) {
-            throw new InvalidSubscriptionException("topics must not be blank");
-        }
-        Set<String> wanted = new LinkedHashSet<>(requested);
-        Set<String> unknown = topics.unknownAmong(wanted);
-        if (!unknown.isEmpty()) {
-            throw new InvalidSubscriptionException("unknown topic: " + String.join(", ", unknown),
-                    Map.of("unknownTopics", List.copyOf(unknown)));
-        }
-        return wanted;
     }
 }
