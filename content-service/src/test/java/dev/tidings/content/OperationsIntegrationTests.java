@@ -2,18 +2,9 @@ package dev.tidings.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tidings.events.ContentTopics;
-import dev.tidings.testsupport.SharedInfrastructure;
-import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
-/** What operators rely on: probes, metrics and the topic settings the binder provisions. */
+/** What operators rely on: probes and metrics. */
 class OperationsIntegrationTests extends RunningContentService {
 
     @Test
@@ -42,16 +33,5 @@ class OperationsIntegrationTests extends RunningContentService {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").propertyNames())
                 .contains("/api/topics", "/api/articles", "/api/articles/{id}", "/api/articles/{id}/publish");
-    }
-
-    @Test
-    void theTopicsStreamIsCompacted() throws Exception {
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedInfrastructure.kafkaBootstrapServers()))) {
-            ConfigResource topics = new ConfigResource(ConfigResource.Type.TOPIC, ContentTopics.TOPICS);
-            Config config = admin.describeConfigs(List.of(topics)).all().get().get(topics);
-
-            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
-        }
     }
 }
