@@ -15,8 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -144,6 +148,35 @@ class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
         assertThat(postForm("/subscriptions/confirm", "token=" + confirmationTokens(email).get(1)).statusCode())
                 .isEqualTo(200);
         assertThat(confirmedTopics(email)).containsExactlyInAnyOrder(sleep, gut);
+    }
+
+    @Test
+    void senderInstancesRunningAtOnceMailEveryRequestOnce() throws Exception {
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String email = uniqueEmail("queued" + i);
+            addresses.add(email);
+            requests.queue(UUID.randomUUID(), EmailAddress.parse(email), List.of("any"), Instant.now());
+        }
+        ExecutorService instances = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ConfirmationSender instance = new ConfirmationSender(requests, subscribers, topics, composer,
+                        mailSender, transactions, properties, Clock.systemUTC(), meters);
+                runs.add(instances.submit(instance::sendDue));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        }
+        finally {
+            instances.shutdown();
+        }
+
+        await().atMost(PATIENCE).until(() -> addresses.stream().allMatch(email -> !mailsTo(email).isEmpty()));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> addresses.stream().allMatch(email -> mailsTo(email).size() == 1));
     }
 
     @Test
