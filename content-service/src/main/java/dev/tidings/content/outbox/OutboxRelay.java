@@ -7,15 +7,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -28,14 +24,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends unpublished outbox rows to Kafka in sequence order and marks them published.
+ * Sends pending outbox rows to Kafka in sequence order and marks them published.
  *
  * <p>One relay at a time across all instances: each run holds a PostgreSQL advisory lock for its
  * transaction, which keeps the per-article order of events; a run that does not get the lock
  * returns at once (the holder sends the rows). Sends are synchronous, so a row is marked only
  * after the broker acknowledged it (at least once: a crash between ack and commit sends it
- * again, with the same {@code ce_id}). On a failed send the batch stops and the rest waits for
- * the next run, never overtaking the failed row.
+ * again, with the same {@code ce_id}).
+ *
+ * <p>Two kinds of failed send (ADR 0016). A broker that is away or busy stops the run: nothing
+ * overtakes the failed row, and the next run tries again. A record Kafka refuses (too large,
+ * unknown destination) holds back only the later rows of its own article or topic for the rest of
+ * the run, costs the row an attempt, and after {@code outbox.max-attempts} parks it for an admin
+ * ({@code /api/admin/outbox/parked}); the rest of the outbox flows on.
  */
 @Component
 public class OutboxRelay {
@@ -51,9 +52,13 @@ public class OutboxRelay {
 
     private final JdbcClient jdbc;
 
+    private final OutboxRows rows;
+
     private final TransactionTemplate transactions;
 
     private final StreamBridge streamBridge;
+
+    private final EventTopics topics;
 
     private final ContentProperties properties;
 
@@ -61,28 +66,38 @@ public class OutboxRelay {
 
     private final MeterRegistry meters;
 
-    OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, StreamBridge streamBridge,
-            ContentProperties properties, Clock clock, MeterRegistry meters) {
+    OutboxRelay(JdbcClient jdbc, OutboxRows rows, TransactionTemplate transactions, StreamBridge streamBridge,
+            EventTopics topics, ContentProperties properties, Clock clock, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.rows = rows;
         this.transactions = transactions;
         this.streamBridge = streamBridge;
+        this.topics = topics;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
-        Gauge.builder("tidings.outbox.lag", this, OutboxRelay::unpublished)
-                .description("Outbox rows not yet sent to Kafka")
+        Gauge.builder("tidings.outbox.lag", rows, OutboxRows::pendingCount)
+                .description("Outbox rows waiting to be sent to Kafka, parked rows not included")
+                .register(meters);
+        Gauge.builder("tidings.outbox.parked", rows, OutboxRows::parkedCount)
+                .description("Outbox rows Kafka refused too often, waiting for an admin to retry or drop them")
                 .register(meters);
     }
 
-    /** Sends everything pending, batch after batch, until the outbox is empty or a send fails. */
+    /** Sends everything pending, batch after batch, until the outbox is empty or the broker fails. */
     public void relayPending() {
+        if (!topics.provisioned()) {
+            return;
+        }
         try {
             int batchSize = properties.outbox().batchSize();
-            Integer sent;
+            // Streams with a refused row in this run: each row is tried at most once per run.
+            Set<String> held = new HashSet<>();
+            Batch batch;
             do {
-                sent = transactions.execute(status -> relayBatch(batchSize));
+                batch = transactions.execute(status -> relayBatch(batchSize, held));
             }
-            while (sent != null && sent == batchSize);
+            while (batch != null && batch.claimed() == batchSize && batch.sent() > 0 && !batch.brokerFailed());
         }
         catch (RuntimeException ex) {
             // Typically the database is away; the rows stay and the poller tries again.
@@ -90,49 +105,49 @@ public class OutboxRelay {
         }
     }
 
-    /** Rows not yet sent. */
-    public long unpublished() {
-        return jdbc.sql("SELECT count(*) FROM outbox_events WHERE published_at IS NULL").query(Long.class).single();
-    }
-
-    private int relayBatch(int batchSize) {
+    private Batch relayBatch(int batchSize, Set<String> held) {
         Boolean locked = jdbc.sql("SELECT pg_try_advisory_xact_lock(:key)").param("key", RELAY_LOCK)
                 .query(Boolean.class).single();
         if (!Boolean.TRUE.equals(locked)) {
-            return 0;
+            return new Batch(0, 0, false);
         }
-        List<OutboxRow> rows = jdbc.sql("""
-                SELECT id, destination, message_key, event_type, subject, payload, created_at
-                FROM outbox_events
-                WHERE published_at IS NULL
-                ORDER BY sequence
-                LIMIT :limit
-                FOR UPDATE SKIP LOCKED
-                """)
-                .param("limit", batchSize)
-                .query(OutboxRelay::row)
-                .list();
+        List<OutboxRow> claimed = rows.claimPending(batchSize);
         int sent = 0;
-        for (OutboxRow row : rows) {
-            if (!send(row)) {
-                break;
+        for (OutboxRow row : claimed) {
+            if (held.contains(row.stream())) {
+                continue;
             }
-            jdbc.sql("UPDATE outbox_events SET published_at = :now WHERE id = :id")
-                    .param("now", OffsetDateTime.now(clock))
-                    .param("id", row.id())
-                    .update();
-            Counter.builder("tidings.outbox.published").tag("destination", row.destination())
-                    .description("Outbox events sent to Kafka").register(meters).increment();
-            sent++;
+            String refusal;
+            try {
+                refusal = send(row);
+            }
+            catch (BrokerUnavailable ex) {
+                return new Batch(claimed.size(), sent, true);
+            }
+            if (refusal == null) {
+                rows.markPublished(row.id(), clock.instant());
+                Counter.builder("tidings.outbox.published").tag("destination", row.destination())
+                        .description("Outbox events sent to Kafka").register(meters).increment();
+                sent++;
+            }
+            else {
+                held.add(row.stream());
+                refused(row, refusal);
+            }
         }
-        return sent;
+        return new Batch(claimed.size(), sent, false);
     }
 
-    private boolean send(OutboxRow row) {
+    /**
+     * Sends one row.
+     *
+     * @return null once the broker acknowledged it, else why Kafka refuses this record
+     * @throws BrokerUnavailable if the send failed for a reason other than the record itself
+     */
+    private String send(OutboxRow row) {
         String binding = BINDINGS.get(row.destination());
         if (binding == null) {
-            log.warn("Outbox event {} names unknown destination {}; it stays unpublished", row.id(), row.destination());
-            return false;
+            return "unknown destination " + row.destination();
         }
         CloudEventHeaders ce = new CloudEventHeaders(row.id().toString(), properties.eventSource(), row.type(),
                 row.createdAt(), row.subject());
@@ -143,24 +158,48 @@ public class OutboxRelay {
                 .build();
         try {
             if (streamBridge.send(binding, message)) {
-                return true;
+                return null;
             }
             log.warn("Kafka did not accept outbox event {} ({}); it stays for the next run", row.id(), row.type());
         }
         catch (RuntimeException ex) {
-            log.warn("Sending outbox event {} ({}) failed; it stays for the next run: {}", row.id(), row.type(),
-                    NestedExceptionUtils.getMostSpecificCause(ex).toString());
+            String cause = NestedExceptionUtils.getMostSpecificCause(ex).toString();
+            if (SendFailures.refusesTheRecord(ex)) {
+                return cause;
+            }
+            log.warn("Sending outbox event {} ({}) failed; it and every later event wait for the next run: {}",
+                    row.id(), row.type(), cause);
         }
-        return false;
+        throw new BrokerUnavailable();
     }
 
-    private static OutboxRow row(ResultSet rs, int rowNum) throws SQLException {
-        return new OutboxRow(rs.getObject("id", UUID.class), rs.getString("destination"),
-                rs.getString("message_key"), rs.getString("event_type"), rs.getString("subject"),
-                rs.getString("payload"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    private void refused(OutboxRow row, String reason) {
+        int maxAttempts = properties.outbox().maxAttempts();
+        OutboxRows.Refusal refusal = rows.recordRefusal(row.id(), reason, maxAttempts, clock.instant());
+        Counter.builder("tidings.outbox.refused").tag("destination", row.destination())
+                .description("Sends of outbox events Kafka refused for the record itself").register(meters)
+                .increment();
+        if (refusal.parked()) {
+            log.error("Parked outbox event {} ({} of {} on {}) after {} refused sends: {}. Later events with key {} "
+                    + "wait until an admin retries or drops it (/api/admin/outbox/parked)", row.id(), row.type(),
+                    row.subject(), row.destination(), refusal.attempts(), reason, row.key());
+        }
+        else {
+            log.warn("Kafka refused outbox event {} ({} of {}), attempt {} of {}: {}. Later events with key {} "
+                    + "wait; the others go on", row.id(), row.type(), row.subject(), refusal.attempts(), maxAttempts,
+                    reason, row.key());
+        }
     }
 
-    private record OutboxRow(UUID id, String destination, String key, String type, String subject, String payload,
-            Instant createdAt) {
+    /** What one transaction of the relay did. */
+    private record Batch(int claimed, int sent, boolean brokerFailed) {
+    }
+
+    /** A send failed for a reason other than the record itself: the broker is away, busy or unreachable. */
+    private static final class BrokerUnavailable extends RuntimeException {
+
+        BrokerUnavailable() {
+            super(null, null, false, false);
+        }
     }
 }

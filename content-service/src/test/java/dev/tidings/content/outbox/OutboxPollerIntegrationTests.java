@@ -24,26 +24,6 @@ class OutboxPollerIntegrationTests extends RunningContentService {
     MeterRegistry meters;
 
     @Test
-    void aRowKafkaRefusesHoldsBackLaterRowsUntilItCanBeSent() {
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        // Over the producer's max.request.size: Kafka refuses it, as it would any record while the broker is away.
-        UUID refused = insertTopicRow("refused-" + suffix, "x".repeat(1_500_000));
-        UUID next;
-        try {
-            next = insertTopicRow("next-" + suffix, "Next");
-
-            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
-                    .until(() -> !published(refused) && !published(next));
-        }
-        finally {
-            // Left in place, the refused row would hold back every later event of this test context.
-            jdbc.sql("DELETE FROM outbox_events WHERE id = :id").param("id", refused).update();
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> published(next));
-        assertThat(KafkaTestClient.read(ContentTopics.TOPICS, "next-" + suffix, 1)).hasSize(1);
-    }
-
-    @Test
     void theRelayCatchesUpWithRowsNoCommitTriggered() {
         // As if the process had crashed right after committing: the row is there, nobody triggered the relay.
         UUID eventId = UUID.randomUUID();
@@ -73,20 +53,6 @@ class OutboxPollerIntegrationTests extends RunningContentService {
         });
         assertThat(meters.get("tidings.outbox.published").tag("destination", ContentTopics.TOPICS).counter().count())
                 .isPositive();
-    }
-
-    private UUID insertTopicRow(String slug, String title) {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO outbox_events (id, destination, message_key, event_type, subject, payload, created_at)
-                VALUES (:id, :destination, :key, 'topic.upserted', :key, :payload, now())
-                """)
-                .param("id", id)
-                .param("destination", ContentTopics.TOPICS)
-                .param("key", slug)
-                .param("payload", json.writeValueAsString(new TopicSnapshot(slug, 1, title, "")))
-                .update();
-        return id;
     }
 
     private boolean published(UUID id) {
