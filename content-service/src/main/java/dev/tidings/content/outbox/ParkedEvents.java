@@ -1,5 +1,6 @@
 package dev.tidings.content.outbox;
 
+import dev.tidings.security.AuditTrail;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -52,6 +53,7 @@ class ParkedEvents {
     void drop(UUID id) {
         ParkedEvent dropped = one(id);
         rows.dropParked(id);
+        AuditTrail.note("dropped " + dropped.type() + " of " + dropped.subject() + " on " + dropped.destination());
         log.warn("Dropped parked outbox event {} ({} of {} on {}); consumers never see it", id, dropped.type(),
                 dropped.subject(), dropped.destination());
         events.publishEvent(new OutboxEventAppended());

@@ -82,6 +82,10 @@ class ParkedOutboxRowIntegrationTests extends RunningContentService {
         assertThat(json.readValue(records.get(0).value(), TopicSnapshot.class).title())
                 .isEqualTo("Behind the refused one");
         call("GET", "/api/admin/outbox/parked/" + refused, null).assertProblem(404);
+        JsonNode audited = call("GET", "/api/admin/audit-log?target=" + refused, null).json().get(0);
+        assertThat(audited.get("method").asString()).isEqualTo("DELETE");
+        assertThat(audited.get("note").asString()).isEqualTo("dropped topic.upserted of " + stuck + " on "
+                + ContentTopics.TOPICS);
     }
 
     @Test
