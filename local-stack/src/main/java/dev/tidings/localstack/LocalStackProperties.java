@@ -24,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param repositoryRoot where {@code <service>/target/<service>.jar} are; found automatically if unset
  * @param workDirectory where each service's output goes ({@code logs/<service>.log}) and the copies of
  *     the jars it runs ({@code jars/}), so that rebuilding a service does not break the running one
- * @param jvmOptions options for each service's JVM (tiered compilation stops early: faster start on two cores)
+ * @param jvmOptions options for each service's JVM (tiered compilation stops early: faster start on two
+ *     cores; the serial collector: fewer threads and less memory for small heaps)
  * @param adminKey the API key the demo publisher uses: the admin's key of the services' {@code local}
  *     profile ({@code application-local.yml}), which the services refuse outside that profile
  * @param demoReader the address the demo subscribes to every topic; its newsletters show in the mail catcher
@@ -43,7 +44,7 @@ public record LocalStackProperties(
         Path repositoryRoot,
         @DefaultValue(".local-stack") @NotNull Path workDirectory,
         @DefaultValue("180s") @NotNull Duration serviceStartTimeout,
-        @DefaultValue({"-XX:TieredStopAtLevel=1", "-Xmx384m"}) List<String> jvmOptions,
+        @DefaultValue({"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m"}) List<String> jvmOptions,
         @DefaultValue("local-admin-key") @NotBlank String adminKey,
         @DefaultValue("reader@example.com") @NotBlank @Email String demoReader) {
 

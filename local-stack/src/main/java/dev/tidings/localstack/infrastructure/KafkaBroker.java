@@ -7,8 +7,8 @@ import org.apache.kafka.common.utils.Exit;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * One embedded Kafka broker in KRaft mode, in this JVM. Topics are created on first use by the
- * services (auto-create), with two partitions each so per-key ordering is actually exercised.
+ * One embedded Kafka broker in KRaft mode, in this JVM. Topics are created by the
+ * services: content-service provisions the event topics (six partitions by default, compacted).
  *
  * <p>The broker always listens on a port of its own choosing: the KRaft broker ignores
  * {@code kafkaPorts} (spring-kafka issue 2916). A fixed port is served by a {@link PortForwarder}

@@ -21,13 +21,14 @@ public record ServiceLaunch(String name, Path jar, int port, List<String> jvmOpt
         arguments = List.copyOf(arguments);
     }
 
-    /** The command line running {@code jarCopy}, with the {@code java} of the JVM running this code. */
-    List<String> command(Path jarCopy) {
+    /** The command line running {@code app}, with the {@code java} of the JVM running this code. */
+    List<String> command(ExtractedApp app) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
+        command.addAll(app.classDataSharingOptions());
         command.add("-jar");
-        command.add(jarCopy.toString());
+        command.add(app.jar().toString());
         command.add("--server.port=" + port);
         command.addAll(arguments);
         return command;

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,15 +61,20 @@ public final class LocalStack implements AutoCloseable {
     /** Starts every part and waits until the services are ready; stops what started if one fails. */
     public void start() {
         try {
-            log.info("Starting Kafka (KRaft) ...");
-            kafka = register(() -> KafkaBroker.start(settings.kafkaPort()));
-            log.info("Kafka on {}. Starting PostgreSQL ...", kafka.bootstrapServers());
-            postgres = register(() -> PostgresServer.start(settings.postgresPort(),
-                    List.of("content", "feed", "notifier")));
-            log.info("PostgreSQL on localhost:{} (databases content, feed, notifier). Starting SMTP ...",
-                    postgres.port());
-            mail = register(() -> MailCatcher.start(settings.smtpPort()));
-            log.info("SMTP catcher on localhost:{}", mail.smtpPort());
+            log.info("Starting Kafka (KRaft), PostgreSQL and SMTP ...");
+            // Side by side: each waits mostly on its own disk and sockets, and the services need all three.
+            CompletableFuture<KafkaBroker> kafkaStarted = CompletableFuture.supplyAsync(
+                    () -> register(() -> KafkaBroker.start(settings.kafkaPort())));
+            CompletableFuture<PostgresServer> postgresStarted = CompletableFuture.supplyAsync(
+                    () -> register(() -> PostgresServer.start(settings.postgresPort(),
+                            List.of("content", "feed", "notifier"))));
+            CompletableFuture<MailCatcher> mailStarted = CompletableFuture.supplyAsync(
+                    () -> register(() -> MailCatcher.start(settings.smtpPort())));
+            kafka = started(kafkaStarted);
+            postgres = started(postgresStarted);
+            mail = started(mailStarted);
+            log.info("Kafka on {}, PostgreSQL on localhost:{} (databases content, feed, notifier), SMTP catcher"
+                    + " on localhost:{}", kafka.bootstrapServers(), postgres.port(), mail.smtpPort());
             endpoints = new Endpoints(kafka.bootstrapServers(), postgres.port(), mail.smtpPort(),
                     portOrFree(settings.contentPort()), portOrFree(settings.feedPort()),
                     portOrFree(settings.notifierPort()));
@@ -114,6 +121,18 @@ public final class LocalStack implements AutoCloseable {
                 "--spring.profiles.active=local"));
         arguments.addAll(extra);
         return new ServiceLaunch(service, layout.jarOf(service), port, settings.jvmOptions(), arguments);
+    }
+
+    private static <T> T started(CompletableFuture<T> start) {
+        try {
+            return start.join();
+        }
+        catch (CompletionException ex) {
+            if (ex.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw ex;
+        }
     }
 
     private <T extends AutoCloseable> T register(Supplier<T> starter) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,19 +29,30 @@ class ServiceProcessTests {
     }
 
     @Test
-    void failsClearlyWithTheLogWhenTheServiceExits() throws IOException {
+    void failsClearlyWhenTheJarIsBroken() throws IOException {
         Path notAJar = Files.writeString(directory.resolve("content-service.jar"), "not a jar");
         ServiceLaunch launch = new ServiceLaunch("content-service", notAJar, 18081, List.of(), List.of());
+
+        assertThatThrownBy(() -> ServiceProcess.start(launch, directory.resolve("work")))
+                .isInstanceOf(ServiceStartException.class)
+                .hasMessageContaining("could not extract " + notAJar)
+                .hasMessageContaining("Invalid or corrupt jarfile");
+        assertThat(directory.resolve("work/apps")).isEmptyDirectory();
+    }
+
+    @Test
+    void failsClearlyWithTheLogWhenTheServiceExits() throws IOException {
+        ServiceLaunch launch = new ServiceLaunch("content-service", RepositoryLayout.locate(Optional.empty())
+                .jarOf("content-service"), 18081, List.of("-Xmx1m"), List.of());
 
         try (ServiceProcess process = ServiceProcess.start(launch, directory.resolve("work"))) {
             Path log = directory.resolve("work/logs/content-service.log").toAbsolutePath();
             assertThat(process.log()).isEqualTo(log);
-            assertThat(directory.resolve("work/jars/content-service.jar")).hasContent("not a jar");
             assertThatThrownBy(() -> process.awaitReady(Duration.ofSeconds(60)))
                     .isInstanceOf(ServiceStartException.class)
                     .hasMessageContaining("content-service exited with code 1")
                     .hasMessageContaining(log.toString())
-                    .hasMessageContaining("Invalid or corrupt jarfile");
+                    .hasMessageContaining("Too small maximum heap");
         }
     }
 
