@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * {@code server.port} (8025).
  *
  * @param startServices false to run only Kafka, PostgreSQL and SMTP (then no demo content either)
+ * @param instances processes of each service (1 to 4); instance k listens on the service's port + 100·k
+ *     and all share its consumer group, so Kafka spreads the partitions over them
  * @param loadDemo false to start with empty feeds
  * @param repositoryRoot where {@code <service>/target/<service>.jar} are; found automatically if unset
  * @param workDirectory where each service's output goes ({@code logs/<service>.log}) and the copies of
@@ -40,6 +42,7 @@ public record LocalStackProperties(
         @DefaultValue("8082") @Min(0) @Max(65535) int feedPort,
         @DefaultValue("8083") @Min(0) @Max(65535) int notifierPort,
         @DefaultValue("true") boolean startServices,
+        @DefaultValue("1") @Min(1) @Max(4) int instances,
         @DefaultValue("true") boolean loadDemo,
         Path repositoryRoot,
         @DefaultValue(".local-stack") @NotNull Path workDirectory,
@@ -50,6 +53,6 @@ public record LocalStackProperties(
 
     StackSettings toSettings() {
         return new StackSettings(kafkaPort, postgresPort, smtpPort, contentPort, feedPort, notifierPort,
-                startServices, Optional.ofNullable(repositoryRoot), workDirectory, serviceStartTimeout, jvmOptions);
+                startServices, instances, Optional.ofNullable(repositoryRoot), workDirectory, serviceStartTimeout, jvmOptions);
     }
 }

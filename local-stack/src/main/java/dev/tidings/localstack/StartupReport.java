@@ -22,6 +22,9 @@ record StartupReport(LocalStack.Endpoints endpoints, LocalStackProperties proper
                     .append(line("Content API", endpoints.contentUrl() + "/api/articles"))
                     .append("    curl -H 'Authorization: Bearer ").append(properties.adminKey()).append("' '")
                     .append(endpoints.contentUrl()).append("/api/articles?status=PUBLISHED'\n")
+                    .append(properties.instances() == 1 ? "" : line("Instances", properties.instances()
+                            + " of each service; content " + endpoints.contentPorts() + ", feed " + endpoints.feedPorts()
+                            + ", notifier " + endpoints.notifierPorts()))
                     .append(line("API keys", "local-writer-key, local-editor-key, local-admin-key"
                             + " (the local profile's writer, editor and admin)"))
                     .append(line("Service logs", properties.workDirectory().resolve("logs").toAbsolutePath()

@@ -95,7 +95,7 @@ class PipelineEndToEndTests {
 
     @BeforeAll
     static void startStack() {
-        StackSettings settings = new StackSettings(0, 0, 0, 0, 0, 0, true, Optional.empty(),
+        StackSettings settings = new StackSettings(0, 0, 0, 0, 0, 0, true, 1, Optional.empty(),
                 WORK, Duration.ofSeconds(180), List.of("-XX:TieredStopAtLevel=1", "-Xmx384m"));
         long begin = System.nanoTime();
         stack = new LocalStack(settings);

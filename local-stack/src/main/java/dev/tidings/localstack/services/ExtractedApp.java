@@ -15,19 +15,23 @@ import java.util.stream.Stream;
  * A service jar extracted once into {@code <work directory>/apps/<service>-<size>-<modified>/}
  * (Spring Boot's {@code -Djarmode=tools extract}), with a class data sharing archive beside it.
  *
+ * <p>Several instances of one service share the extracted files; each records and maps an archive
+ * of its own, so two JVMs never write one file.
+ *
  * <p>Why: a JVM starts a Spring Boot application markedly faster from an extracted layout with a
  * CDS archive of its classes than from the fat jar. The first start of a build records the
  * archive when the service exits ({@code -XX:ArchiveClassesAtExit}); later starts map it
  * ({@code -XX:SharedArchiveFile}). A JVM that cannot use an archive (another JDK, a stale file)
  * starts without it. The extracted copy also lets the service be rebuilt while the stack runs.
  */
-record ExtractedApp(Path jar, Path classDataArchive) {
+record ExtractedApp(Path jar, Path directory) {
 
     private static final long EXTRACT_TIMEOUT_SECONDS = 120;
 
     /** The extracted layout of {@code jar}, extracting it first if this build was never extracted. */
-    static ExtractedApp of(String service, Path jar, Path appsDirectory) {
+    static ExtractedApp of(Path jar, Path appsDirectory) {
         try {
+            String service = jar.getFileName().toString().replaceFirst("\\.jar$", "");
             String version = service + "-" + Files.size(jar) + "-" + Files.getLastModifiedTime(jar).toMillis();
             Path directory = appsDirectory.resolve(version).toAbsolutePath();
             Path extracted = directory.resolve(jar.getFileName());
@@ -35,15 +39,16 @@ record ExtractedApp(Path jar, Path classDataArchive) {
                 removeOtherVersions(service, appsDirectory, version);
                 extract(jar, directory);
             }
-            return new ExtractedApp(extracted, directory.resolve("classes.jsa"));
+            return new ExtractedApp(extracted, directory);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("could not extract " + jar, ex);
         }
     }
 
-    /** Options that use the archive, or record it when there is none yet. */
-    List<String> classDataSharingOptions() {
+    /** Options that use the archive of {@code instance}, or record it when there is none yet. */
+    List<String> classDataSharingOptions(String instance) {
+        Path classDataArchive = directory.resolve(instance + ".jsa");
         if (Files.isRegularFile(classDataArchive)) {
             return List.of("-XX:SharedArchiveFile=" + classDataArchive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         }

@@ -26,7 +26,7 @@ public record ServiceLaunch(String name, Path jar, int port, List<String> jvmOpt
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(app.classDataSharingOptions());
+        command.addAll(app.classDataSharingOptions(name));
         command.add("-jar");
         command.add(app.jar().toString());
         command.add("--server.port=" + port);

@@ -51,7 +51,7 @@ public final class ServiceProcess implements AutoCloseable {
                     + "; build the services first: ./mvnw -B -q install -DskipTests");
         }
         try {
-            ExtractedApp app = ExtractedApp.of(launch.name(), launch.jar(), workDirectory.resolve("apps"));
+            ExtractedApp app = ExtractedApp.of(launch.jar(), workDirectory.resolve("apps"));
             Path log = Files.createDirectories(workDirectory.resolve("logs")).resolve(launch.name() + ".log")
                     .toAbsolutePath();
             Process process = new ProcessBuilder(launch.command(app))

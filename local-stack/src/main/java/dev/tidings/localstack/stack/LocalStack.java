@@ -76,8 +76,7 @@ public final class LocalStack implements AutoCloseable {
             log.info("Kafka on {}, PostgreSQL on localhost:{} (databases content, feed, notifier), SMTP catcher"
                     + " on localhost:{}", kafka.bootstrapServers(), postgres.port(), mail.smtpPort());
             endpoints = new Endpoints(kafka.bootstrapServers(), postgres.port(), mail.smtpPort(),
-                    portOrFree(settings.contentPort()), portOrFree(settings.feedPort()),
-                    portOrFree(settings.notifierPort()));
+                    ports(settings.contentPort()), ports(settings.feedPort()), ports(settings.notifierPort()));
             if (settings.startServices()) {
                 startServices();
             }
@@ -90,14 +89,17 @@ public final class LocalStack implements AutoCloseable {
 
     private void startServices() {
         RepositoryLayout layout = RepositoryLayout.locate(settings.repositoryRoot());
-        List<ServiceLaunch> launches = List.of(
-                launch(layout, CONTENT_SERVICE, endpoints.contentPort(), "content", List.of()),
-                launch(layout, FEED_SERVICE, endpoints.feedPort(), "feed", List.of(
-                        "--tidings.feed.public-url=" + endpoints.feedUrl())),
-                launch(layout, NOTIFIER_SERVICE, endpoints.notifierPort(), "notifier", List.of(
-                        "--tidings.notifier.public-url=" + endpoints.notifierUrl(),
-                        "--spring.mail.host=localhost",
-                        "--spring.mail.port=" + endpoints.smtpPort())));
+        List<ServiceLaunch> launches = new ArrayList<>();
+        for (int instance = 0; instance < settings.instances(); instance++) {
+            launches.add(launch(layout, CONTENT_SERVICE, instance, endpoints.contentPorts(), "content", List.of()));
+            // Links in feeds and emails point at the first instance: in production all sit behind one address.
+            launches.add(launch(layout, FEED_SERVICE, instance, endpoints.feedPorts(), "feed", List.of(
+                    "--tidings.feed.public-url=" + endpoints.feedUrl())));
+            launches.add(launch(layout, NOTIFIER_SERVICE, instance, endpoints.notifierPorts(), "notifier", List.of(
+                    "--tidings.notifier.public-url=" + endpoints.notifierUrl(),
+                    "--spring.mail.host=localhost",
+                    "--spring.mail.port=" + endpoints.smtpPort())));
+        }
         log.info("Starting {} from {}; their output goes to {}/<service>.log", launches.stream()
                 .map(ServiceLaunch::name).toList(), layout.root(),
                 settings.workDirectory().resolve("logs").toAbsolutePath());
@@ -107,8 +109,8 @@ public final class LocalStack implements AutoCloseable {
                 process.baseUrl(), process.log()));
     }
 
-    private ServiceLaunch launch(RepositoryLayout layout, String service, int port, String database,
-            List<String> extra) {
+    private ServiceLaunch launch(RepositoryLayout layout, String service, int instance, List<Integer> ports,
+            String database, List<String> extra) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + postgres.jdbcUrl(database),
                 "--spring.datasource.username=" + PostgresServer.USER,
@@ -120,7 +122,8 @@ public final class LocalStack implements AutoCloseable {
                 // services refuse to start on them outside it.
                 "--spring.profiles.active=local"));
         arguments.addAll(extra);
-        return new ServiceLaunch(service, layout.jarOf(service), port, settings.jvmOptions(), arguments);
+        String name = instance == 0 ? service : service + "-" + (instance + 1);
+        return new ServiceLaunch(name, layout.jarOf(service), ports.get(instance), settings.jvmOptions(), arguments);
     }
 
     private static <T> T started(CompletableFuture<T> start) {
@@ -192,10 +195,16 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static int portOrFree(int port) {
-        if (port != 0) {
-            return port;
+    /** The ports of the instances of a service whose first instance listens on {@code port}. */
+    private List<Integer> ports(int port) {
+        List<Integer> ports = new ArrayList<>();
+        for (int instance = 0; instance < settings.instances(); instance++) {
+            ports.add(port == 0 ? freePort() : port + 100 * instance);
         }
+        return List.copyOf(ports);
+    }
+
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -204,20 +213,47 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Where each part of a started stack listens. */
-    public record Endpoints(String kafkaBootstrapServers, int postgresPort, int smtpPort, int contentPort,
-            int feedPort, int notifierPort) {
+    /** Where each part of a started stack listens; the ports of a service's instances, first one first. */
+    public record Endpoints(String kafkaBootstrapServers, int postgresPort, int smtpPort, List<Integer> contentPorts,
+            List<Integer> feedPorts, List<Integer> notifierPorts) {
+
+        public Endpoints {
+            contentPorts = List.copyOf(contentPorts);
+            feedPorts = List.copyOf(feedPorts);
+            notifierPorts = List.copyOf(notifierPorts);
+        }
+
+        public int contentPort() {
+            return contentPorts.get(0);
+        }
+
+        public int feedPort() {
+            return feedPorts.get(0);
+        }
+
+        public int notifierPort() {
+            return notifierPorts.get(0);
+        }
 
         public URI contentUrl() {
-            return URI.create("http://localhost:" + contentPort);
+            return url(contentPort());
         }
 
         public URI feedUrl() {
-            return URI.create("http://localhost:" + feedPort);
+            return url(feedPort());
         }
 
         public URI notifierUrl() {
-            return URI.create("http://localhost:" + notifierPort);
+            return url(notifierPort());
+        }
+
+        /** Every feed-service instance, first one first. */
+        public List<URI> feedUrls() {
+            return feedPorts.stream().map(Endpoints::url).toList();
+        }
+
+        private static URI url(int port) {
+            return URI.create("http://localhost:" + port);
         }
     }
 }

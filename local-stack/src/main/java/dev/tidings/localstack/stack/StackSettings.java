@@ -14,6 +14,8 @@ import java.util.Optional;
  *     an IDE against the stack)
  * @param repositoryRoot where the service jars are built; empty to find it (see
  *     {@link dev.tidings.localstack.services.RepositoryLayout})
+ * @param instances how many processes of each service run (1 to 4): instance {@code k} (from 0) of a
+ *     service listens on its port + 100·k, or on a free port of its own when the port is 0
  * @param workDirectory where the services' logs ({@code logs/}) and the copies of their jars
  *     ({@code jars/}) go
  */
@@ -25,6 +27,7 @@ public record StackSettings(
         int feedPort,
         int notifierPort,
         boolean startServices,
+        int instances,
         Optional<Path> repositoryRoot,
         Path workDirectory,
         Duration serviceStartTimeout,
@@ -32,6 +35,9 @@ public record StackSettings(
 
     public StackSettings {
         Objects.requireNonNull(repositoryRoot, "repositoryRoot must not be null");
+        if (instances < 1 || instances > 4) {
+            throw new IllegalArgumentException("instances must be 1 to 4, not " + instances);
+        }
         Objects.requireNonNull(workDirectory, "workDirectory must not be null");
         Objects.requireNonNull(serviceStartTimeout, "serviceStartTimeout must not be null");
         jvmOptions = List.copyOf(jvmOptions);

@@ -1,0 +1,203 @@
+package dev.tidings.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import com.rometools.rome.io.XmlReader;
+import dev.tidings.events.ContentTopics;
+import dev.tidings.localstack.client.ContentApi;
+import dev.tidings.localstack.client.ContentApi.ArticleRequest;
+import dev.tidings.localstack.client.ContentApi.TopicRequest;
+import dev.tidings.localstack.client.NotifierApi;
+import dev.tidings.localstack.mail.CapturedMail;
+import dev.tidings.localstack.mail.MailCatcher;
+import dev.tidings.localstack.stack.LocalStack;
+import dev.tidings.localstack.stack.StackSettings;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two processes of every service on the local stack's real broker, PostgreSQL and SMTP catcher,
+ * with the article topic's six partitions shared between the instances of each consumer group.
+ * Articles are written, published, corrected twice and some retracted, each request through
+ * either content-service instance: both feed-service instances must serve every live article in
+ * its last corrected state and no retracted one, and every reader must get exactly one email per
+ * article, whichever notifier instance owned its partition.
+ */
+class ScaleOutTests {
+
+    private static final String TOKEN = "local-admin-key";
+
+    private static final String TOPIC = "scale-out";
+
+    private static final int ARTICLES = 12;
+
+    private static final List<String> READERS = List.of("scale-1@example.com", "scale-2@example.com",
+            "scale-3@example.com");
+
+    private static final Duration PROPAGATION = Duration.ofSeconds(90);
+
+    private static final Path WORK = Path.of("target", "scale-out-stack");
+
+    private static LocalStack stack;
+
+    private static List<ContentApi> contents;
+
+    private static MailCatcher mail;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startStack() {
+        StackSettings settings = new StackSettings(0, 0, 0, 0, 0, 0, true, 2, Optional.empty(),
+                WORK, Duration.ofSeconds(240), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"));
+        stack = new LocalStack(settings);
+        stack.start();
+        contents = stack.endpoints().contentPorts().stream()
+                .map(port -> new ContentApi(URI.create("http://localhost:" + port), TOKEN)).toList();
+        mail = stack.mail().orElseThrow();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void instancesShareThePartitionsAndNothingIsLostOrDoubled() throws Exception {
+        contents.get(0).createTopic(new TopicRequest(TOPIC, "Scale out", "Many instances, one truth.")).expect(201);
+        subscribeAndConfirmReaders();
+
+        List<String> ids = new ArrayList<>();
+        for (int n = 0; n < ARTICLES; n++) {
+            ContentApi content = contents.get(n % 2);
+            String id = content.createArticle(article(n, 1)).expect(201).json().get("id").asString();
+            content.publish(id).expect(200);
+            ids.add(id);
+        }
+        for (int version = 2; version <= 3; version++) {
+            for (int n = 0; n < ARTICLES; n++) {
+                // The other instance than the one that wrote the previous version, with the ETag it serves.
+                ContentApi content = contents.get((n + version) % 2);
+                String etag = content.article(ids.get(n)).expect(200).header("ETag").orElseThrow();
+                content.update(ids.get(n), etag, article(n, version)).expect(200);
+            }
+        }
+        awaitEmailsForEveryArticle();
+        List<String> retracted = List.of(ids.get(3), ids.get(8));
+        for (String id : retracted) {
+            contents.get(1).retract(id, "Withdrawn by the scale-out test.").expect(200);
+        }
+
+        assertGroupSpreadOverBothInstances(LocalStack.FEED_SERVICE);
+        assertGroupSpreadOverBothInstances(LocalStack.NOTIFIER_SERVICE);
+        for (URI feedService : stack.endpoints().feedUrls()) {
+            await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+                Map<String, String> titles = entryTitles(feedService);
+                for (int n = 0; n < ARTICLES; n++) {
+                    String id = ids.get(n);
+                    if (retracted.contains(id)) {
+                        assertThat(titles).as(feedService + ": retracted " + id).doesNotContainKey(id);
+                    }
+                    else {
+                        assertThat(titles).as(feedService + ": " + id).containsEntry(id, article(n, 3).title());
+                    }
+                }
+            });
+        }
+        for (String reader : READERS) {
+            Map<Integer, Long> perArticle = newslettersPerArticle(reader);
+            assertThat(perArticle).as("newsletters to " + reader + " per article")
+                    .isEqualTo(IntStream.range(0, ARTICLES).boxed()
+                            .collect(Collectors.toMap(Function.identity(), n -> 1L)));
+        }
+    }
+
+    private void subscribeAndConfirmReaders() {
+        List<NotifierApi> notifiers = stack.endpoints().notifierPorts().stream()
+                .map(port -> new NotifierApi(URI.create("http://localhost:" + port))).toList();
+        for (int r = 0; r < READERS.size(); r++) {
+            String reader = READERS.get(r);
+            NotifierApi notifier = notifiers.get(r % notifiers.size());
+            // Each notifier instance learns the new topic from Kafka; until then it calls it unknown.
+            await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250))
+                    .until(() -> notifier.subscribe(reader, List.of(TOPIC)).status(), status -> status == 202);
+            CapturedMail confirmation = await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(100))
+                    .until(() -> mail.messagesTo(reader).filter(m -> m.subject().startsWith("Confirm")).findFirst(),
+                            Optional::isPresent)
+                    .orElseThrow();
+            URI link = confirmation.text().flatMap(NotifierApi::confirmationLink).orElseThrow();
+            notifier.confirm(link).expect(200);
+        }
+    }
+
+    private void awaitEmailsForEveryArticle() {
+        await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250)).until(() -> READERS.stream()
+                .allMatch(reader -> newslettersPerArticle(reader).size() == ARTICLES));
+    }
+
+    private static Map<Integer, Long> newslettersPerArticle(String reader) {
+        // The subject is the title when the email was composed: any version, always "Scale-out article NN".
+        return mail.messagesTo(reader)
+                .filter(message -> message.subject().startsWith("Scale-out article "))
+                .collect(Collectors.groupingBy(message -> Integer.parseInt(message.subject().substring(18, 20)),
+                        Collectors.counting()));
+    }
+
+    private static void assertGroupSpreadOverBothInstances(String group) throws Exception {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.endpoints().kafkaBootstrapServers());
+        try (Admin admin = Admin.create(properties)) {
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+            List<Long> articlePartitionsPerMember = description.members().stream()
+                    .map(MemberDescription::assignment)
+                    .map(assignment -> assignment.topicPartitions().stream()
+                            .filter(partition -> partition.topic().equals(ContentTopics.ARTICLES)).count())
+                    .filter(count -> count > 0)
+                    .toList();
+            assertThat(articlePartitionsPerMember).as(group + ": members holding article partitions").hasSize(2);
+            assertThat(articlePartitionsPerMember.stream().mapToLong(Long::longValue).sum()).isEqualTo(6);
+        }
+    }
+
+    private Map<String, String> entryTitles(URI feedService) throws Exception {
+        URI uri = feedService.resolve("/feeds/" + TOPIC + ".atom");
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as("GET " + uri).isEqualTo(200);
+        SyndFeed feed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(response.body())));
+        return feed.getEntries().stream().collect(Collectors.toMap(
+                entry -> entry.getUri().replace("urn:uuid:", ""), SyndEntry::getTitle));
+    }
+
+    private static ArticleRequest article(int n, int version) {
+        String title = String.format("Scale-out article %02d, version %d", n, version);
+        return new ArticleRequest(title, "Summary " + n, "Body of article " + n + ", version " + version + ".\n",
+                "Scale Editor", List.of(TOPIC), List.of("scale"), null, null);
+    }
+}
