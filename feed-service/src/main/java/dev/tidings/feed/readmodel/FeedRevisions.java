@@ -16,6 +16,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
  * check that the connection still works, it reads them all, so a notification sent while it was
  * not listening is never missed for longer than a reconnect. Between a commit and its notification
  * (milliseconds) this instance answers with the previous content, as if the request had come a
- * moment earlier.
+ * moment earlier. Each time it learns of newer revisions it publishes {@link FeedsChanged}.
  */
 @Component
 public class FeedRevisions implements SmartLifecycle {
@@ -52,10 +53,13 @@ public class FeedRevisions implements SmartLifecycle {
 
     private final DataSource dataSource;
 
+    private final ApplicationEventPublisher events;
+
     private volatile Thread listener;
 
-    FeedRevisions(DataSource dataSource) {
+    FeedRevisions(DataSource dataSource, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
+        this.events = events;
     }
 
     /** The newest revision of the feed known here, 0 for a feed that never changed (or not yet heard of). */
@@ -150,11 +154,19 @@ public class FeedRevisions implements SmartLifecycle {
     }
 
     private void remember(ResultSet rows) throws SQLException {
+        Set<String> changed = new HashSet<>();
         try (rows) {
             while (rows.next()) {
+                String feed = rows.getString("feed");
+                long revision = rows.getLong("revision");
                 // Revisions only grow; a late answer must not move one back.
-                revisions.merge(rows.getString("feed"), rows.getLong("revision"), Math::max);
+                if (revisions.merge(feed, revision, Math::max) == revision) {
+                    changed.add(feed);
+                }
             }
+        }
+        if (!changed.isEmpty()) {
+            events.publishEvent(new FeedsChanged(changed));
         }
     }
 }

@@ -2,12 +2,16 @@ package dev.tidings.feed.rendering;
 
 import dev.tidings.feed.readmodel.FeedChange;
 import dev.tidings.feed.readmodel.FeedRevisions;
+import dev.tidings.feed.readmodel.FeedsChanged;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -18,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so that serving a feed is a byte copy. A rendition is labelled with the revision of the feed it
  * shows, read in the same snapshot as its entries; it is current while that revision is at least
  * the newest one this instance knows ({@link FeedRevisions}, kept current by notifications from
- * whichever instance applied a change). Concurrent requests for a stale feed wait for one render.
+ * whichever instance applied a change). A held feed is rendered again as soon as its change is
+ * known; concurrent requests for a stale feed wait for that one render.
  *
  * <p>Only feeds the read model has stamped (and the all-topics feed) are held, so requests for
  * made-up names cannot fill the memory. Render cost does not grow with the archive: a feed reads
@@ -27,8 +32,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class FeedRenditions {
 
+    private static final Logger log = LoggerFactory.getLogger(FeedRenditions.class);
+
     /** A rendition of a feed as of {@code revision}; null when no feed had that name then. */
-    private record Held(String changeKey, long revision, Rendition rendition) {
+    private record Held(String name, FeedFormat format, String changeKey, long revision, Rendition rendition) {
     }
 
     private final ConcurrentHashMap<String, Held> held = new ConcurrentHashMap<>();
@@ -102,6 +109,28 @@ public class FeedRenditions {
         }
     }
 
+    /**
+     * Renders the new changes of the feeds this instance holds as soon as it learns of them, so that
+     * the first reader after a change gets bytes instead of waiting for a render. Runs on the thread
+     * that learned of the change; readers that come meanwhile wait for the same render.
+     */
+    @EventListener
+    void renderAhead(FeedsChanged changed) {
+        held.values().stream()
+                .filter(stale -> changed.feeds().contains(stale.changeKey()))
+                .toList()
+                .forEach(stale -> {
+                    try {
+                        current(stale.name(), stale.format());
+                    }
+                    catch (RuntimeException ex) {
+                        // Not lost: the next request for the feed renders it and reports the failure.
+                        log.warn("Could not render {}.{} ahead of readers: {}", stale.name(),
+                                stale.format().extension(), ex.toString());
+                    }
+                });
+    }
+
     private Held render(String name, FeedFormat format, String changeKey) {
         record Read(FeedChange change, Optional<Feed> feed) {
         }
@@ -115,7 +144,7 @@ public class FeedRenditions {
         if (rendition != null) {
             renders.increment();
         }
-        return new Held(changeKey, read.change().revision(), rendition);
+        return new Held(name, format, changeKey, read.change().revision(), rendition);
     }
 
     private static Held join(CompletableFuture<Held> running) {

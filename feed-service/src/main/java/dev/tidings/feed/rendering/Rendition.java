@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -34,12 +33,8 @@ public record Rendition(FeedFormat format, byte[] identity, byte[] gzip, String 
 
     private static byte[] gzip(byte[] bytes) {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream(bytes.length / 4 + 64);
-        // Compressed once per change and served many times: the best ratio is worth its extra milliseconds.
-        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed) {
-            {
-                def.setLevel(Deflater.BEST_COMPRESSION);
-            }
-        }) {
+        // The default level: the best one saves about 1 % of the bytes for twice the time, on the path to the reader.
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
             gzip.write(bytes);
         }
         catch (IOException ex) {
