@@ -135,6 +135,17 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Ends the process at once, as {@code kill -9} does: no shutdown hook, no graceful stop. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks the process to stop (SIGTERM) without waiting. */
     void requestStop() {
         process.destroy();

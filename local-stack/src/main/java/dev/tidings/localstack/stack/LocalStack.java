@@ -6,6 +6,7 @@ import dev.tidings.localstack.mail.MailCatcher;
 import dev.tidings.localstack.services.RepositoryLayout;
 import dev.tidings.localstack.services.RunningServices;
 import dev.tidings.localstack.services.ServiceLaunch;
+import dev.tidings.localstack.services.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -51,6 +52,8 @@ public final class LocalStack implements AutoCloseable {
     private volatile PostgresServer postgres;
 
     private volatile MailCatcher mail;
+
+    private volatile RunningServices running;
 
     private volatile Endpoints endpoints;
 
@@ -103,7 +106,7 @@ public final class LocalStack implements AutoCloseable {
         log.info("Starting {} from {}; their output goes to {}/<service>.log", launches.stream()
                 .map(ServiceLaunch::name).toList(), layout.root(),
                 settings.workDirectory().resolve("logs").toAbsolutePath());
-        RunningServices running = register(RunningServices::new);
+        running = register(RunningServices::new);
         running.start(launches, settings.workDirectory(), settings.serviceStartTimeout());
         running.processes().forEach(process -> log.info("{} ready at {} (log: {})", process.name(),
                 process.baseUrl(), process.log()));
@@ -161,6 +164,11 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("the stack has not started yet");
         }
         return endpoints;
+    }
+
+    /** The service processes, once they were started. */
+    public List<ServiceProcess> services() {
+        return running == null ? List.of() : running.processes();
     }
 
     /** The SMTP catcher, once it runs. */
