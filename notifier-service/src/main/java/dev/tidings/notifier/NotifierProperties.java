@@ -24,7 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param from the From header of every email, e.g. {@code Tidings <newsletter@health.example>}
  * @param confirmationTokenTtl how long a confirmation link stays valid, counted from the request
  * @param maxRequestBytes the largest request body accepted (413 beyond)
- * @param sendBatchSize how many deliveries one SMTP connection carries at most
+ * @param sendBatchSize how many deliveries a sender claims at a time; a crash can repeat at most
+ *     {@code sendThreads × sendBatchSize} emails per instance
  * @param sendPollInterval how often the sender looks for due deliveries (it is also woken after each
  *     consumed event)
  * @param sendDelay a grace period between publication and sending: a retraction arriving within it
@@ -40,6 +41,11 @@ import org.springframework.validation.annotation.Validated;
  *     the last one signs, all of them verify. A secret, so it has no default; rotate by appending a
  *     key, and drop an old key only when its links may stop working
  * @param subscribeLimits how many subscribe requests a client address and an email address may make
+ * @param sendThreads how many senders work at once in this instance, each with its own SMTP connection
+ * @param sendClaimLease how long a sender's claim on a batch lasts; a sender that has not finished a
+ *     batch in half of it gives the rest back, and the rows of a sender that died are due again when
+ *     it ends
+ * @param sendRateLimit emails per second and per hour, shared by all instances
  */
 @Validated
 @ConfigurationProperties("tidings.notifier")
@@ -59,7 +65,10 @@ public record NotifierProperties(
         @DefaultValue("1h") @NotNull Duration confirmationEmailInterval,
         @NotEmpty(message = "must list at least one key: set tidings.notifier.link-keys[0].id and "
                 + "tidings.notifier.link-keys[0].secret") List<@Valid @NotNull LinkKey> linkKeys,
-        @DefaultValue @Valid @NotNull SubscribeLimits subscribeLimits) {
+        @DefaultValue @Valid @NotNull SubscribeLimits subscribeLimits,
+        @DefaultValue("4") @Min(1) @Max(64) int sendThreads,
+        @DefaultValue("5m") @NotNull Duration sendClaimLease,
+        @DefaultValue @Valid @NotNull SendRateLimit sendRateLimit) {
 
     /** The public URL without a trailing slash, ready to have a path appended. */
     public String baseUrl() {
@@ -97,5 +106,21 @@ public record NotifierProperties(
             @DefaultValue("1m") @NotNull Duration perClientPeriod,
             @DefaultValue("5") @Min(1) long perEmail,
             @DefaultValue("1h") @NotNull Duration perEmailPeriod) {
+    }
+
+    /**
+     * The sending rate of all instances together, kept in PostgreSQL; 0 means no limit of that kind.
+     *
+     * @param perSecond emails per second
+     * @param perHour emails per hour
+     */
+    public record SendRateLimit(
+            @DefaultValue("0") @Min(0) long perSecond,
+            @DefaultValue("0") @Min(0) long perHour) {
+
+        /** Whether any limit is set. */
+        public boolean limited() {
+            return perSecond > 0 || perHour > 0;
+        }
     }
 }

@@ -2,7 +2,7 @@ package dev.tidings.notifier.articles;
 
 import dev.tidings.events.ArticleEventType;
 import dev.tidings.events.ArticleSnapshot;
-import dev.tidings.notifier.delivery.Deliveries;
+import dev.tidings.notifier.ledger.Deliveries;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.composing;
 
 import java.util.List;
 
@@ -7,13 +7,9 @@ import java.util.List;
  *
  * @param kind {@code daily} or {@code weekly}
  */
-public record DigestEmail(String to, String kind, List<Item> items, String unsubscribeUrl, String preferencesUrl) {
+public record DigestEmail(String kind, List<RenderedArticle> items) {
 
     public DigestEmail {
         items = List.copyOf(items);
-    }
-
-    /** One article of the digest. */
-    public record Item(String title, String summary, String canonicalUrl) {
     }
 }

@@ -1,8 +1,6 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.composing;
 
-import dev.tidings.notifier.NotifierProperties;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -11,23 +9,23 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 public class DigestEmailComposer {
 
-    private final InternetAddress from;
+    private final NewsletterEnvelope envelope;
 
-    DigestEmailComposer(NotifierProperties properties) {
-        this.from = NewsletterEnvelope.sender(properties.from());
+    DigestEmailComposer(NewsletterEnvelope envelope) {
+        this.envelope = envelope;
     }
 
-    /** Writes {@code digest} into {@code message}. */
-    public void compose(MimeMessage message, DigestEmail digest) throws MessagingException {
+    /** Writes {@code digest} for {@code recipient} into {@code message}. */
+    public void compose(MimeMessage message, DigestEmail digest, Recipient recipient) throws MessagingException {
         String heading = "Your " + digest.kind() + " Tidings digest";
         int count = digest.items().size();
         String subject = heading + ": " + count + (count == 1 ? " article" : " articles");
-        NewsletterEnvelope.address(message, from, digest.to(), subject, digest.unsubscribeUrl());
+        envelope.address(message, recipient, subject);
         StringBuilder text = new StringBuilder(heading).append("\n\n");
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>")
                 .append(HtmlUtils.htmlEscape(heading)).append("</title></head><body>\n<h1>")
                 .append(HtmlUtils.htmlEscape(heading)).append("</h1>\n");
-        for (DigestEmail.Item item : digest.items()) {
+        for (RenderedArticle item : digest.items()) {
             text.append("* ").append(HeaderText.clean(item.title())).append('\n');
             html.append("<h2>").append(HtmlUtils.htmlEscape(item.title())).append("</h2>\n");
             if (!item.summary().isBlank()) {
@@ -41,12 +39,12 @@ public class DigestEmailComposer {
             }
             text.append('\n');
         }
-        text.append("-- \nChoose your topics and how often: ").append(digest.preferencesUrl())
-                .append("\nUnsubscribe: ").append(digest.unsubscribeUrl()).append('\n');
+        text.append("-- \nChoose your topics and how often: ").append(recipient.preferencesUrl())
+                .append("\nUnsubscribe: ").append(recipient.unsubscribeUrl()).append('\n');
         html.append("<hr><p style=\"font-size:small\"><a href=\"")
-                .append(HtmlUtils.htmlEscape(digest.preferencesUrl()))
+                .append(HtmlUtils.htmlEscape(recipient.preferencesUrl()))
                 .append("\">Choose your topics and how often</a> · <a href=\"")
-                .append(HtmlUtils.htmlEscape(digest.unsubscribeUrl()))
+                .append(HtmlUtils.htmlEscape(recipient.unsubscribeUrl()))
                 .append("\">Unsubscribe</a></p>\n</body></html>\n");
         NewsletterEnvelope.body(message, text.toString(), html.toString());
     }

@@ -1,4 +1,4 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.composing;
 
 import dev.tidings.notifier.NotifierProperties;
 import dev.tidings.notifier.articles.ArticleStates;
@@ -44,9 +44,8 @@ class EmailPreviewApi {
         StoredArticle article = articles.find(articleId).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "no article " + articleId + " has been received"));
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-        composer.compose(message, new InstantEmail("subscriber@example.invalid", article.title(), article.summary(),
-                article.bodyHtml(), article.canonicalUrl(), properties.baseUrl() + "/unsubscribe?token=preview",
-                properties.baseUrl() + "/preferences?token=preview"));
+        composer.compose(message, composer.render(article), new Recipient("subscriber@example.invalid",
+                properties.baseUrl() + "/unsubscribe?token=preview", properties.baseUrl() + "/preferences?token=preview"));
         MimeMultipart alternative = (MimeMultipart) message.getContent();
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body((String) alternative.getBodyPart(1).getContent());

@@ -1,4 +1,4 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.composing;
 
 /** Makes text safe for a mail header: one line, no control characters (no header injection). */
 public final class HeaderText {

@@ -1,8 +1,7 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.composing;
 
-import dev.tidings.notifier.NotifierProperties;
+import dev.tidings.notifier.articles.StoredArticle;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -18,6 +17,10 @@ import org.springframework.web.util.HtmlUtils;
  * Turns an article into the email a subscriber receives: multipart/alternative with a text/plain
  * and a text/html part, and the RFC 8058 one-click unsubscribe headers.
  *
+ * <p>Rendering is split in two because a fan-out sends one article to many people: {@link #render}
+ * once per article (sanitizing the body is the expensive part), {@link #compose} once per email,
+ * adding only the personal footer.
+ *
  * <p>Nothing from the article reaches a header unfiltered: control characters (CR/LF above all)
  * are removed from the subject, and the body HTML is sanitized again even though the producer
  * already did, because this service sends it to inboxes under its own name.
@@ -25,56 +28,55 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 public class InstantEmailComposer {
 
-    private final InternetAddress from;
+    private final NewsletterEnvelope envelope;
 
-    InstantEmailComposer(NotifierProperties properties) {
-        this.from = NewsletterEnvelope.sender(properties.from());
+    InstantEmailComposer(NewsletterEnvelope envelope) {
+        this.envelope = envelope;
     }
 
-    /** Writes {@code email} into {@code message}. */
-    public void compose(MimeMessage message, InstantEmail email) throws MessagingException {
-        NewsletterEnvelope.address(message, from, email.to(), email.title(), email.unsubscribeUrl());
-        NewsletterEnvelope.body(message, plainText(email), html(email));
-    }
-
-    private static String plainText(InstantEmail email) {
+    /** The part of the email every subscriber shares. */
+    public RenderedArticle render(StoredArticle article) {
         StringBuilder text = new StringBuilder();
-        text.append(email.title()).append("\n\n");
-        if (!email.summary().isBlank()) {
-            text.append(email.summary()).append("\n\n");
+        text.append(article.title()).append("\n\n");
+        if (!article.summary().isBlank()) {
+            text.append(article.summary()).append("\n\n");
         }
-        text.append(bodyAsText(email.bodyHtml())).append("\n\n");
-        if (isWebLink(email.canonicalUrl())) {
-            text.append("Read on the site: ").append(email.canonicalUrl()).append("\n\n");
+        text.append(bodyAsText(article.bodyHtml())).append("\n\n");
+        if (isWebLink(article.canonicalUrl())) {
+            text.append("Read on the site: ").append(article.canonicalUrl()).append("\n\n");
         }
-        text.append("-- \nYou receive this because you subscribed to Tidings.\nChoose your topics: ")
-                .append(email.preferencesUrl()).append("\nUnsubscribe: ").append(email.unsubscribeUrl()).append('\n');
-        return text.toString();
-    }
-
-    private static String html(InstantEmail email) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>")
-                .append(HtmlUtils.htmlEscape(email.title()))
-                .append("</title></head><body>\n<h1>")
-                .append(HtmlUtils.htmlEscape(email.title()))
-                .append("</h1>\n");
-        if (!email.summary().isBlank()) {
-            html.append("<p><strong>").append(HtmlUtils.htmlEscape(email.summary())).append("</strong></p>\n");
+        StringBuilder html = new StringBuilder("<h1>").append(HtmlUtils.htmlEscape(article.title())).append("</h1>\n");
+        if (!article.summary().isBlank()) {
+            html.append("<p><strong>").append(HtmlUtils.htmlEscape(article.summary())).append("</strong></p>\n");
         }
-        html.append(Jsoup.clean(email.bodyHtml(), Safelist.relaxed())).append('\n');
-        if (isWebLink(email.canonicalUrl())) {
-            html.append("<p><a href=\"").append(HtmlUtils.htmlEscape(email.canonicalUrl()))
+        html.append(Jsoup.clean(article.bodyHtml(), Safelist.relaxed())).append('\n');
+        if (isWebLink(article.canonicalUrl())) {
+            html.append("<p><a href=\"").append(HtmlUtils.htmlEscape(article.canonicalUrl()))
                     .append("\">Read on the site</a></p>\n");
         }
-        html.append("<hr><p style=\"font-size:small\">You receive this because you subscribed to Tidings. ")
-                .append("<a href=\"").append(HtmlUtils.htmlEscape(email.preferencesUrl()))
-                .append("\">Choose your topics</a> · ")
-                .append("<a href=\"").append(HtmlUtils.htmlEscape(email.unsubscribeUrl()))
-                .append("\">Unsubscribe</a></p>\n</body></html>\n");
-        return html.toString();
+        return new RenderedArticle(article.id(), article.version(), article.title(), article.summary(),
+                article.canonicalUrl(), text.toString(), html.toString());
     }
 
-    /** The body's text with paragraphs kept apart, since a flat text() would run them together. */
+    /** Writes the email of {@code article} to {@code recipient} into {@code message}. */
+    public void compose(MimeMessage message, RenderedArticle article, Recipient recipient)
+            throws MessagingException {
+        envelope.address(message, recipient, article.title());
+        String text = article.text() + "-- \nYou receive this because you subscribed to Tidings.\nChoose your topics: "
+                + recipient.preferencesUrl() + "\nUnsubscribe: " + recipient.unsubscribeUrl() + '\n';
+        String html = "<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>"
+                + HtmlUtils.htmlEscape(article.title()) + "</title></head><body>\n" + article.html()
+                + "<hr><p style=\"font-size:small\">You receive this because you subscribed to Tidings. "
+                + "<a href=\"" + HtmlUtils.htmlEscape(recipient.preferencesUrl()) + "\">Choose your topics</a> · "
+                + "<a href=\"" + HtmlUtils.htmlEscape(recipient.unsubscribeUrl()) + "\">Unsubscribe</a></p>\n"
+                + "</body></html>\n";
+        NewsletterEnvelope.body(message, text, html);
+    }
+
+    /**
+     * The body's text with paragraphs kept apart, since a flat text() would run them together, and
+     * with every link's target after its text: a reader of the plain part must be able to follow it.
+     */
     static String bodyAsText(String bodyHtml) {
         Document document = Jsoup.parseBodyFragment(Jsoup.clean(bodyHtml, Safelist.relaxed()));
         StringBuilder text = new StringBuilder();
@@ -94,7 +96,13 @@ public class InstantEmailComposer {
 
             @Override
             public void tail(org.jsoup.nodes.Node node, int depth) {
-                if (node instanceof Element element && element.isBlock() && !element.nameIs("li")) {
+                if (node instanceof Element element && element.nameIs("a")) {
+                    String target = element.attr("href");
+                    if (isWebLink(target) && !element.text().strip().equals(target)) {
+                        text.append(" (").append(target).append(')');
+                    }
+                }
+                else if (node instanceof Element element && element.isBlock() && !element.nameIs("li")) {
                     text.append("\n\n");
                 }
             }

@@ -1,25 +1,49 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.composing;
 
+import dev.tidings.notifier.NotifierProperties;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * What every newsletter email shares, instant or digest: sender, recipient, a one-line subject, the
- * RFC 8058 one-click unsubscribe headers, and a multipart/alternative body (text, then HTML).
+ * RFC 8058 one-click unsubscribe headers, {@code Precedence: bulk}, a {@code Message-ID} on the
+ * sending domain, and a multipart/alternative body (text, then HTML).
  */
-final class NewsletterEnvelope {
+@Component
+public class NewsletterEnvelope {
 
-    static void address(MimeMessage message, InternetAddress from, String to, String subject, String unsubscribeUrl)
-            throws MessagingException {
+    private final InternetAddress from;
+
+    private final String sendingDomain;
+
+    NewsletterEnvelope(NotifierProperties properties) {
+        this.from = sender(properties.from());
+        this.sendingDomain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
+    }
+
+    /**
+     * An empty message for {@code session}. Its {@code Message-ID} names the sending domain: Jakarta
+     * Mail would name this host (often {@code localhost}), which spam filters hold against a sender.
+     */
+    public MimeMessage newMessage(Session session) {
+        return new NewsletterMessage(session, sendingDomain);
+    }
+
+    void address(MimeMessage message, Recipient recipient, String subject) throws MessagingException {
         message.setFrom(from);
-        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to, true));
+        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(recipient.email(), true));
         message.setSubject(HeaderText.clean(subject), StandardCharsets.UTF_8.name());
-        message.setHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+        message.setHeader("List-Unsubscribe", "<" + recipient.unsubscribeUrl() + ">");
         message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        // Tells auto-responders (vacation replies) not to answer a mailing.
+        message.setHeader("Precedence", "bulk");
     }
 
     static void body(MimeMessage message, String plainText, String html) throws MessagingException {
@@ -42,6 +66,19 @@ final class NewsletterEnvelope {
         }
     }
 
-    private NewsletterEnvelope() {
+    /** A message whose {@code Message-ID} is a random id on the sending domain. */
+    private static final class NewsletterMessage extends MimeMessage {
+
+        private final String domain;
+
+        NewsletterMessage(Session session, String domain) {
+            super(session);
+            this.domain = domain;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + domain + ">");
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.digests;
 
 import dev.tidings.notifier.NotifierProperties;
 import java.time.Instant;
@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** When the next daily or weekly digest goes out, in the configured zone. */
 @Component
-class DigestSchedule {
+public class DigestSchedule {
 
     private final NotifierProperties properties;
 
@@ -17,14 +17,14 @@ class DigestSchedule {
     }
 
     /** The first daily digest time after {@code now}. */
-    Instant nextDaily(Instant now) {
+    public Instant nextDaily(Instant now) {
         ZonedDateTime local = now.atZone(properties.digestZone());
         ZonedDateTime today = local.with(properties.digestTime());
         return (today.isAfter(local) ? today : today.plusDays(1)).toInstant();
     }
 
     /** The first weekly digest time after {@code now}. */
-    Instant nextWeekly(Instant now) {
+    public Instant nextWeekly(Instant now) {
         ZonedDateTime local = now.atZone(properties.digestZone());
         ZonedDateTime candidate = local.with(TemporalAdjusters.nextOrSame(properties.digestDay()))
                 .with(properties.digestTime());

@@ -1,8 +1,18 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.ledger;
 
 import java.util.UUID;
 
-/** A claimed ledger row with everything needed to compose its email. */
-record DueDelivery(long id, UUID subscriberId, String email, String kind, int attempts, UUID articleId, String title,
-        String summary, String bodyHtml, String canonicalUrl) {
+/**
+ * A ledger row a sender has claimed: who gets which article, and as what. The article's content is
+ * not here; the sender renders each article once, not once per row.
+ *
+ * @param articleVersion the article's version when the row was claimed
+ */
+public record ClaimedDelivery(long id, UUID subscriberId, String email, String kind, int attempts, UUID articleId,
+        long articleVersion) {
+
+    /** Whether this row is an email of its own rather than a line in a digest. */
+    public boolean instant() {
+        return Deliveries.INSTANT.equals(kind);
+    }
 }

@@ -1,6 +1,7 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.ledger;
 
 import dev.tidings.notifier.NotifierProperties;
+import dev.tidings.notifier.digests.DigestSchedule;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,15 +12,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The delivery ledger: one row per (subscriber, article, kind), enforced by a unique key, so that a
  * redelivered or replayed event can never queue a second email.
  *
- * <p>Status goes PENDING -> SENT | FAILED | CANCELLED; only PENDING rows are ever sent, and only
- * PENDING rows are cancelled, so a sent email is never reported as cancelled.
+ * <p>Status goes PENDING -> SENT | FAILED | CANCELLED; only PENDING rows are ever claimed and sent.
+ * A PENDING row cancelled while a sender had it claimed and sent it anyway ends as SENT: the ledger
+ * says what happened.
  */
 @Repository
 public class Deliveries {
@@ -40,9 +45,15 @@ public class Deliveries {
 
     private final DigestSchedule digests;
 
+    private final NamedParameterJdbcTemplate namedJdbc;
+
+    private final TransactionOperations transactions;
+
     Deliveries(JdbcClient jdbc, Clock clock, NotifierProperties properties, ApplicationEventPublisher events,
-            DigestSchedule digests) {
+            DigestSchedule digests, NamedParameterJdbcTemplate namedJdbc, TransactionOperations transactions) {
         this.jdbc = jdbc;
+        this.namedJdbc = namedJdbc;
+        this.transactions = transactions;
         this.digests = digests;
         this.clock = clock;
         this.properties = properties;
@@ -103,60 +114,102 @@ public class Deliveries {
     }
 
     /**
-     * Locks up to {@code limit} due rows for the calling transaction; rows another instance holds are
-     * skipped. Must run inside a transaction: under auto-commit the lock would end with the SELECT.
+     * Claims up to {@code limit} due rows for {@code claimer} until {@code leaseEnd}, in one statement
+     * and without holding any lock afterwards: rows another sender is claiming right now are skipped
+     * ({@code SKIP LOCKED}), rows under someone's unexpired lease are not due. A lease that ends
+     * because its claimer died makes its rows due again.
+     *
+     * <p>The planner is told to walk the {@code deliveries_due} index in its order: right after a
+     * fan-out was queued its statistics still count the few pending rows of before, and it would sort
+     * every pending row (100,000 of them) to claim 50, for every claim.
      */
-    List<DueDelivery> claimDue(Instant now, int limit) {
+    public List<ClaimedDelivery> claim(Instant now, int limit, String claimer, Instant leaseEnd) {
+        return transactions.execute(status -> {
+            jdbc.sql("""
+                    SELECT set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),
+                           set_config('enable_sort', 'off', true)
+                    """).query().singleRow();
+            return claimInOrder(now, limit, claimer, leaseEnd);
+        });
+    }
+
+    private List<ClaimedDelivery> claimInOrder(Instant now, int limit, String claimer, Instant leaseEnd) {
         return jdbc.sql("""
-                SELECT d.id, d.subscriber_id, s.email, d.kind, d.attempts, a.id AS article_id, a.title, a.summary,
-                       a.body_html, a.canonical_url
-                FROM deliveries d
-                JOIN subscribers s ON s.id = d.subscriber_id
-                JOIN articles a ON a.id = d.article_id
-                WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
-                  AND a.retracted_at IS NULL AND s.unsubscribed_at IS NULL
-                ORDER BY d.next_attempt_at, d.subscriber_id, d.id
-                LIMIT :limit
-                FOR UPDATE OF d SKIP LOCKED
+                WITH due AS (
+                    SELECT d.id FROM deliveries d
+                    JOIN subscribers s ON s.id = d.subscriber_id
+                    JOIN articles a ON a.id = d.article_id
+                    WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
+                      AND (d.claimed_until IS NULL OR d.claimed_until <= :now)
+                      AND a.retracted_at IS NULL AND s.unsubscribed_at IS NULL
+                    ORDER BY d.next_attempt_at, d.subscriber_id, d.id
+                    LIMIT :limit
+                    FOR UPDATE OF d SKIP LOCKED)
+                UPDATE deliveries d SET claimed_by = :claimer, claimed_until = :leaseEnd
+                FROM due, subscribers s, articles a
+                WHERE d.id = due.id AND s.id = d.subscriber_id AND a.id = d.article_id
+                RETURNING d.id, d.subscriber_id, s.email, d.kind, d.attempts, d.article_id, a.version
                 """)
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
-                .query((rs, row) -> new DueDelivery(rs.getLong("id"), rs.getObject("subscriber_id", UUID.class),
+                .param("claimer", claimer)
+                .param("leaseEnd", Timestamp.from(leaseEnd))
+                .query((rs, row) -> new ClaimedDelivery(rs.getLong("id"), rs.getObject("subscriber_id", UUID.class),
                         rs.getString("email"), rs.getString("kind"), rs.getInt("attempts"),
-                        rs.getObject("article_id", UUID.class),
-                        rs.getString("title"), rs.getString("summary"), rs.getString("body_html"),
-                        rs.getString("canonical_url")))
+                        rs.getObject("article_id", UUID.class), rs.getLong("version")))
                 .list();
     }
 
-    void markSent(long id, Instant at) {
-        jdbc.sql("""
-                UPDATE deliveries SET status = 'SENT', sent_at = :at, attempts = attempts + 1, last_error = NULL
-                WHERE id = :id
-                """)
-                .param("at", Timestamp.from(at))
-                .param("id", id)
-                .update();
+    /**
+     * Writes the outcomes of one batch in one short transaction: a few statements, not one per row.
+     * Retries, failures and releases only touch rows still under {@code claimer}'s claim, so a sender
+     * whose lease ran out cannot undo what the next claimer does; a sent row is recorded whoever holds it.
+     */
+    public void record(DeliveryOutcomes outcomes, String claimer, Instant now) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        transactions.executeWithoutResult(status -> {
+            if (!outcomes.sent.isEmpty()) {
+                jdbc.sql("""
+                        UPDATE deliveries SET status = 'SENT', sent_at = :at, attempts = attempts + 1,
+                            last_error = NULL, claimed_by = NULL, claimed_until = NULL
+                        WHERE id = ANY(:ids)
+                        """)
+                        .param("at", Timestamp.from(now))
+                        .param("ids", outcomes.sent.toArray(Long[]::new))
+                        .update();
+            }
+            if (!outcomes.released.isEmpty()) {
+                jdbc.sql("""
+                        UPDATE deliveries SET claimed_by = NULL, claimed_until = NULL
+                        WHERE id = ANY(:ids) AND claimed_by = :claimer
+                        """)
+                        .param("ids", outcomes.released.toArray(Long[]::new))
+                        .param("claimer", claimer)
+                        .update();
+            }
+            batch("""
+                    UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error,
+                        claimed_by = NULL, claimed_until = NULL
+                    WHERE id = :id AND claimed_by = :claimer AND status = 'PENDING'
+                    """, outcomes.retries.stream().map(retry -> new MapSqlParameterSource()
+                    .addValue("id", retry.id()).addValue("next", Timestamp.from(retry.nextAttemptAt()))
+                    .addValue("error", retry.error()).addValue("claimer", claimer)).toList());
+            batch("""
+                    UPDATE deliveries SET status = 'FAILED', attempts = attempts + 1, last_error = :error,
+                        claimed_by = NULL, claimed_until = NULL
+                    WHERE id = :id AND claimed_by = :claimer AND status = 'PENDING'
+                    """, outcomes.failures.stream().map(failure -> new MapSqlParameterSource()
+                    .addValue("id", failure.id()).addValue("error", failure.error())
+                    .addValue("claimer", claimer)).toList());
+        });
     }
 
-    void markRetry(long id, Instant nextAttemptAt, String error) {
-        jdbc.sql("""
-                UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error
-                WHERE id = :id
-                """)
-                .param("next", Timestamp.from(nextAttemptAt))
-                .param("error", error)
-                .param("id", id)
-                .update();
-    }
-
-    void markFailed(long id, String error) {
-        jdbc.sql("""
-                UPDATE deliveries SET status = 'FAILED', attempts = attempts + 1, last_error = :error WHERE id = :id
-                """)
-                .param("error", error)
-                .param("id", id)
-                .update();
+    private void batch(String sql, List<MapSqlParameterSource> rows) {
+        if (!rows.isEmpty()) {
+            namedJdbc.batchUpdate(sql, rows.toArray(MapSqlParameterSource[]::new));
+        }
     }
 
     /** The ledger rows of one article, by subscriber address. */

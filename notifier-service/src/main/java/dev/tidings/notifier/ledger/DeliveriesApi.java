@@ -1,4 +1,4 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.ledger;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,7 +1,7 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.ledger;
 
 import java.time.Instant;
 
-/** Published inside the transaction that queued deliveries; the sender runs once it committed. */
-record DeliveriesQueued(Instant dueAt) {
+/** Published inside the transaction that queued deliveries; the senders run once it committed. */
+public record DeliveriesQueued(Instant dueAt) {
 }

@@ -1,4 +1,4 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.ledger;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -51,6 +51,25 @@ public class RateLimiter {
                 : new Admission(false, Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
+    /**
+     * Takes as many tokens as the bucket {@code key} holds, up to {@code wanted}, without waiting.
+     *
+     * @return how many were taken, and if none, how long until one is there
+     */
+    public Grant takeUpTo(String key, long wanted, BucketConfiguration configuration) {
+        var bucket = buckets.builder().build(key, () -> configuration);
+        long taken = bucket.tryConsumeAsMuchAsPossible(wanted);
+        return taken > 0 ? new Grant(taken, Duration.ZERO)
+                : new Grant(0, Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+    }
+
+    /** Puts back tokens taken but not used (never more than the bucket holds). */
+    public void giveBack(String key, long tokens, BucketConfiguration configuration) {
+        if (tokens > 0) {
+            buckets.builder().build(key, () -> configuration).addTokens(tokens);
+        }
+    }
+
     @Scheduled(fixedDelay = 10, initialDelay = 10, timeUnit = TimeUnit.MINUTES)
     void dropIdleBuckets() {
         int removed;
@@ -58,6 +77,10 @@ public class RateLimiter {
             removed = buckets.removeExpired(CLEANUP_BATCH);
         }
         while (removed == CLEANUP_BATCH);
+    }
+
+    /** The outcome of {@link #takeUpTo}: {@code waitFor} is zero when tokens were taken. */
+    public record Grant(long taken, Duration waitFor) {
     }
 
     /** The outcome of {@link #tryAcquire}: {@code retryAfter} is zero when admitted. */

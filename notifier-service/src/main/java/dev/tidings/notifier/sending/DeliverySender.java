@@ -1,6 +1,17 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.sending;
 
 import dev.tidings.notifier.NotifierProperties;
+import dev.tidings.notifier.composing.DigestEmail;
+import dev.tidings.notifier.composing.DigestEmailComposer;
+import dev.tidings.notifier.composing.InstantEmailComposer;
+import dev.tidings.notifier.composing.NewsletterEnvelope;
+import dev.tidings.notifier.composing.Recipient;
+import dev.tidings.notifier.composing.RenderedArticle;
+import dev.tidings.notifier.composing.RenderedArticles;
+import dev.tidings.notifier.ledger.ClaimedDelivery;
+import dev.tidings.notifier.ledger.Deliveries;
+import dev.tidings.notifier.ledger.DeliveryOutcomes;
+import dev.tidings.notifier.ratelimit.RateLimiter;
 import dev.tidings.notifier.subscription.SubscriberLinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
@@ -13,23 +24,23 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Sends due deliveries in batches, each batch over one SMTP connection: an instant delivery is one
+ * Sends due deliveries, batch after batch, over one SMTP connection: an instant delivery is one
  * email, the due digest rows of one subscriber and kind are one digest email.
  *
- * <p>A batch is claimed with {@code FOR UPDATE SKIP LOCKED} and its outcome written in the same
- * transaction, so several instances never send the same row. When the SMTP server rejects some
- * messages of a batch, only those are retried or failed; the rest are marked sent and never go out
- * twice. A crash during a send can repeat at most the messages of the batch in flight (at most
- * {@code send-batch-size}), because the rollback leaves them PENDING.
+ * <p>A batch is claimed with a lease ({@link Deliveries#claim}), sent with no transaction or
+ * database connection held, and its outcomes written in one short transaction. Rejected messages
+ * are retried or failed on their own; the others are recorded as sent and never go out again. A
+ * crash can repeat at most the claimed batch of each sender thread: those rows are due again when
+ * their lease ends. A batch that takes longer than half its lease gives its unsent rows back, so a
+ * slow server cannot make a lease run out under a live sender.
  */
 @Component
 public class DeliverySender {
@@ -40,15 +51,19 @@ public class DeliverySender {
 
     private final Deliveries deliveries;
 
-    private final InstantEmailComposer composer;
+    private final RenderedArticles articles;
+
+    private final InstantEmailComposer instantComposer;
 
     private final DigestEmailComposer digestComposer;
 
+    private final NewsletterEnvelope envelope;
+
     private final SubscriberLinks subscriberLinks;
 
-    private final JavaMailSender mailSender;
+    private final JavaMailSenderImpl mail;
 
-    private final TransactionOperations transactions;
+    private final SendRate rate;
 
     private final NotifierProperties properties;
 
@@ -56,126 +71,167 @@ public class DeliverySender {
 
     private final MeterRegistry meters;
 
-    DeliverySender(Deliveries deliveries, InstantEmailComposer composer, DigestEmailComposer digestComposer,
-            SubscriberLinks subscriberLinks, JavaMailSender mailSender, TransactionOperations transactions,
-            NotifierProperties properties, Clock clock, MeterRegistry meters) {
+    DeliverySender(Deliveries deliveries, RenderedArticles articles, InstantEmailComposer instantComposer,
+            DigestEmailComposer digestComposer, NewsletterEnvelope envelope, SubscriberLinks subscriberLinks,
+            JavaMailSenderImpl mail, SendRate rate, NotifierProperties properties, Clock clock, MeterRegistry meters) {
         this.deliveries = deliveries;
-        this.composer = composer;
+        this.articles = articles;
+        this.instantComposer = instantComposer;
         this.digestComposer = digestComposer;
+        this.envelope = envelope;
         this.subscriberLinks = subscriberLinks;
-        this.mailSender = mailSender;
-        this.transactions = transactions;
+        this.mail = mail;
+        this.rate = rate;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
     }
 
-    /** Sends everything due now, batch after batch; safe to call concurrently and from several instances. */
+    /** Sends everything due now on the calling thread, under a claimer id of its own. */
     public void sendDue() {
-        int claimed;
-        do {
-            claimed = transactions.execute(status -> sendBatch());
-        }
-        while (claimed == properties.sendBatchSize());
+        sendDue("caller-" + UUID.randomUUID(), () -> true);
     }
 
-    private int sendBatch() {
-        Instant now = clock.instant();
-        List<DueDelivery> due = deliveries.claimDue(now, properties.sendBatchSize());
-        if (due.isEmpty()) {
+    /** Sends everything due now as {@code claimer}, while {@code running} holds. */
+    void sendDue(String claimer, BooleanSupplier running) {
+        try (SmtpConnection smtp = new SmtpConnection(mail)) {
+            while (running.getAsBoolean()) {
+                RateLimiter.Grant grant = rate.take(properties.sendBatchSize());
+                if (grant.taken() == 0) {
+                    pause(grant.waitFor());
+                    continue;
+                }
+                int claimed = sendBatch(claimer, smtp, (int) grant.taken());
+                rate.giveBack(grant.taken() - claimed);
+                if (claimed < grant.taken()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private int sendBatch(String claimer, SmtpConnection smtp, int limit) {
+        Instant claimedAt = clock.instant();
+        List<ClaimedDelivery> claimed = deliveries.claim(claimedAt, limit, claimer,
+                claimedAt.plus(properties.sendClaimLease()));
+        if (claimed.isEmpty()) {
             return 0;
         }
-        Map<MimeMessage, List<DueDelivery>> messages = new LinkedHashMap<>();
-        for (List<DueDelivery> group : byMessage(due)) {
+        Instant giveBackAfter = claimedAt.plus(properties.sendClaimLease().dividedBy(2));
+        DeliveryOutcomes outcomes = new DeliveryOutcomes();
+        Map<String, Integer> sentByKind = new LinkedHashMap<>();
+        SendFailure unavailable = null;
+        for (List<ClaimedDelivery> group : byMessage(claimed)) {
+            if (unavailable != null) {
+                recordFailure(outcomes, group, unavailable, claimedAt);
+                continue;
+            }
+            if (clock.instant().isAfter(giveBackAfter)) {
+                group.forEach(delivery -> outcomes.release(delivery.id()));
+                continue;
+            }
             try {
-                messages.put(compose(group), group);
+                MimeMessage message = compose(group, smtp);
+                smtp.send(message);
+                group.forEach(delivery -> outcomes.sent(delivery.id()));
+                sentByKind.merge(group.get(0).kind(), 1, Integer::sum);
+            }
+            catch (SmtpConnection.SmtpUnavailableException ex) {
+                // Every other message of the batch would wait for the same connect timeout.
+                unavailable = SendFailure.of(ex);
+                recordFailure(outcomes, group, unavailable, claimedAt);
+            }
+            catch (UncomposableException ex) {
+                recordFailure(outcomes, group, new SendFailure(true, ex.getMessage()), claimedAt);
             }
             catch (MessagingException ex) {
-                // A message that cannot be built now never will be: fail it and keep the batch going.
-                SendFailure failure = new SendFailure(true, "cannot compose: " + ex.getMessage());
-                group.forEach(delivery -> recordFailure(delivery, failure, now));
+                recordFailure(outcomes, group, SendFailure.of(ex), claimedAt);
             }
         }
-        Map<Object, Exception> failed = send(messages);
-        messages.forEach((message, group) -> {
-            Exception failure = failed.get(message);
-            if (failure == null) {
-                group.forEach(delivery -> deliveries.markSent(delivery.id(), now));
-                meters.counter("tidings.emails.sent", "kind", group.get(0).kind()).increment();
-            }
-            else {
-                SendFailure reason = SendFailure.of(failure);
-                group.forEach(delivery -> recordFailure(delivery, reason, now));
-            }
-        });
-        return due.size();
+        deliveries.record(outcomes, claimer, clock.instant());
+        sentByKind.forEach((kind, count) -> meters.counter("tidings.emails.sent", "kind", kind).increment(count));
+        return claimed.size();
     }
 
     /** Instant rows one by one; digest rows of the same subscriber and kind together. */
-    private static Collection<List<DueDelivery>> byMessage(List<DueDelivery> due) {
-        Map<String, List<DueDelivery>> groups = new LinkedHashMap<>();
-        for (DueDelivery delivery : due) {
-            String key = Deliveries.INSTANT.equals(delivery.kind()) ? "instant/" + delivery.id()
+    private static Collection<List<ClaimedDelivery>> byMessage(List<ClaimedDelivery> claimed) {
+        Map<String, List<ClaimedDelivery>> groups = new LinkedHashMap<>();
+        for (ClaimedDelivery delivery : claimed) {
+            String key = delivery.instant() ? "instant/" + delivery.id()
                     : delivery.kind() + "/" + delivery.subscriberId();
             groups.computeIfAbsent(key, ignored -> new ArrayList<>()).add(delivery);
         }
         return groups.values();
     }
 
-    private MimeMessage compose(List<DueDelivery> group) throws MessagingException {
-        DueDelivery first = group.get(0);
-        MimeMessage message = mailSender.createMimeMessage();
+    private MimeMessage compose(List<ClaimedDelivery> group, SmtpConnection smtp)
+            throws MessagingException, UncomposableException {
+        ClaimedDelivery first = group.get(0);
         SubscriberLinks.Links links = subscriberLinks.of(first.subscriberId());
-        if (Deliveries.INSTANT.equals(first.kind())) {
-            composer.compose(message, new InstantEmail(first.email(), first.title(), first.summary(),
-                    first.bodyHtml(), first.canonicalUrl(), links.unsubscribeUrl(), links.preferencesUrl()));
+        Recipient recipient = new Recipient(first.email(), links.unsubscribeUrl(), links.preferencesUrl());
+        MimeMessage message = envelope.newMessage(smtp.session());
+        try {
+            if (first.instant()) {
+                instantComposer.compose(message, article(first), recipient);
+            }
+            else {
+                List<RenderedArticle> items = new ArrayList<>();
+                for (ClaimedDelivery delivery : group) {
+                    items.add(article(delivery));
+                }
+                digestComposer.compose(message, new DigestEmail(first.kind(), items), recipient);
+            }
         }
-        else {
-            digestComposer.compose(message, new DigestEmail(first.email(), first.kind(),
-                    group.stream().map(d -> new DigestEmail.Item(d.title(), d.summary(), d.canonicalUrl())).toList(),
-                    links.unsubscribeUrl(), links.preferencesUrl()));
+        catch (MessagingException ex) {
+            // A message that cannot be built now never will be (an address the parser refuses, say).
+            throw new UncomposableException("cannot compose: " + ex.getMessage());
         }
         return message;
     }
 
-    /** The messages that did not go out, with why; every other message was accepted by the server. */
-    private Map<Object, Exception> send(Map<MimeMessage, List<DueDelivery>> messages) {
-        if (messages.isEmpty()) {
-            return Map.of();
-        }
-        try {
-            mailSender.send(messages.keySet().toArray(MimeMessage[]::new));
-            return Map.of();
-        }
-        catch (MailSendException ex) {
-            // Empty failed messages means all were accepted and only closing the connection failed.
-            return ex.getFailedMessages();
-        }
-        catch (MailException ex) {
-            // Authentication or preparation failed before anything was sent: the whole batch retries.
-            Map<Object, Exception> all = new LinkedHashMap<>();
-            messages.keySet().forEach(message -> all.put(message, ex));
-            return all;
-        }
+    private RenderedArticle article(ClaimedDelivery delivery) throws UncomposableException {
+        return articles.atLeast(delivery.articleId(), delivery.articleVersion())
+                .orElseThrow(() -> new UncomposableException("article " + delivery.articleId() + " is gone"));
     }
 
-    private void recordFailure(DueDelivery delivery, SendFailure failure, Instant now) {
-        boolean giveUp = failure.permanent() || delivery.attempts() + 1 >= properties.maxSendAttempts();
-        if (giveUp) {
-            deliveries.markFailed(delivery.id(), failure.reason());
+    private void recordFailure(DeliveryOutcomes outcomes, List<ClaimedDelivery> group, SendFailure failure,
+            Instant now) {
+        for (ClaimedDelivery delivery : group) {
+            boolean giveUp = failure.permanent() || delivery.attempts() + 1 >= properties.maxSendAttempts();
+            if (giveUp) {
+                outcomes.failed(delivery.id(), failure.reason());
+            }
+            else {
+                outcomes.retry(delivery.id(), now.plus(retryDelay(delivery.attempts())), failure.reason());
+            }
+            meters.counter("tidings.emails.failed", "kind", delivery.kind(), "permanent", String.valueOf(giveUp))
+                    .increment();
+            log.warn("Email of article {} to subscriber {} failed (attempt {}, {}): {}", delivery.articleId(),
+                    delivery.subscriberId(), delivery.attempts() + 1, giveUp ? "giving up" : "will retry",
+                    failure.reason());
         }
-        else {
-            deliveries.markRetry(delivery.id(), now.plus(retryDelay(delivery.attempts())), failure.reason());
-        }
-        meters.counter("tidings.emails.failed", "kind", delivery.kind(), "permanent", String.valueOf(giveUp))
-                .increment();
-        log.warn("Email of article {} to subscriber {} failed (attempt {}, {}): {}", delivery.articleId(),
-                delivery.subscriberId(), delivery.attempts() + 1, giveUp ? "giving up" : "will retry",
-                failure.reason());
     }
 
     private Duration retryDelay(int attemptsSoFar) {
         Duration delay = properties.retryBaseDelay().multipliedBy(1L << Math.min(attemptsSoFar, 16));
         return delay.compareTo(LONGEST_RETRY_DELAY) > 0 ? LONGEST_RETRY_DELAY : delay;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            // Rate limited: at most a second, so a stopping instance is not held up.
+            Thread.sleep(Math.max(1, Math.min(duration.toMillis(), 1000)));
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The email of a row cannot be built; trying again would not help. */
+    private static final class UncomposableException extends Exception {
+
+        UncomposableException(String message) {
+            super(message);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.sending;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;

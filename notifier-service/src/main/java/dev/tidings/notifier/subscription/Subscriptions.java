@@ -1,7 +1,7 @@
 package dev.tidings.notifier.subscription;
 
 import dev.tidings.notifier.NotifierProperties;
-import dev.tidings.notifier.delivery.Deliveries;
+import dev.tidings.notifier.ledger.Deliveries;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,17 +1,16 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.composing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidings.notifier.MailText;
-import dev.tidings.notifier.NotifierProperties;
+import dev.tidings.notifier.TestSettings;
+import dev.tidings.notifier.articles.StoredArticle;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class InstantEmailComposerTests {
@@ -20,12 +19,8 @@ class InstantEmailComposerTests {
 
     private static final String PREFERENCES = "https://news.example/preferences?token=abc";
 
-    private final InstantEmailComposer composer = new InstantEmailComposer(new NotifierProperties(
-            "https://news.example", "Tidings <newsletter@health.example>", Duration.ofHours(48), 65536,
-            50, Duration.ofSeconds(10), Duration.ZERO, Duration.ofSeconds(30), 8, LocalTime.of(7, 0), DayOfWeek.MONDAY,
-            ZoneOffset.UTC, Duration.ofHours(1),
-            List.of(new NotifierProperties.LinkKey("unit", "unit-test-link-key-0123456789abcdef")),
-            new NotifierProperties.SubscribeLimits(20, Duration.ofMinutes(1), 5, Duration.ofHours(1))));
+    private final InstantEmailComposer composer = new InstantEmailComposer(
+            new NewsletterEnvelope(TestSettings.notifier(ZoneOffset.UTC)));
 
     @Test
     void theSubjectIsTheTitleOnOneLine() throws Exception {
@@ -60,6 +55,7 @@ class InstantEmailComposerTests {
 
         assertThat(message.getHeader("List-Unsubscribe")).containsExactly("<" + UNSUBSCRIBE + ">");
         assertThat(message.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        assertThat(message.getHeader("Precedence")).containsExactly("bulk");
         assertThat(message.getFrom()[0].toString()).isEqualTo("Tidings <newsletter@health.example>");
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("reader@example.test");
     }
@@ -75,10 +71,30 @@ class InstantEmailComposerTests {
                 .doesNotContain("<iframe").contains("<p>Hi</p>").contains("&lt;script&gt;");
     }
 
+    @Test
+    void thePlainTextKeepsEveryLinkTarget() throws Exception {
+        MimeMessage message = compose("Title", "<p>See <a href=\"https://www.cochranelibrary.com/x\">Cochrane</a> and "
+                + "<a href=\"https://health.example/y\">https://health.example/y</a>.</p>");
+
+        assertThat(MailText.parts(message).get(0).text()).contains("See Cochrane (https://www.cochranelibrary.com/x) "
+                + "and https://health.example/y.");
+    }
+
+    @Test
+    void theMessageIdNamesTheSendingDomain() throws Exception {
+        MimeMessage message = new NewsletterEnvelope(TestSettings.notifier(ZoneOffset.UTC))
+                .newMessage(Session.getInstance(new Properties()));
+        message.setText("x");
+        message.saveChanges();
+
+        assertThat(message.getMessageID()).matches("<[0-9a-f-]{36}@health\\.example>");
+    }
+
     private MimeMessage compose(String title, String bodyHtml) throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-        composer.compose(message, new InstantEmail("reader@example.test", title, "The summary & more", bodyHtml,
-                "https://health.example/articles/title", UNSUBSCRIBE, PREFERENCES));
+        RenderedArticle article = composer.render(new StoredArticle(UUID.randomUUID(), 1, title,
+                "The summary & more", bodyHtml, "https://health.example/articles/title", false));
+        composer.compose(message, article, new Recipient("reader@example.test", UNSUBSCRIBE, PREFERENCES));
         message.saveChanges();
         return message;
     }

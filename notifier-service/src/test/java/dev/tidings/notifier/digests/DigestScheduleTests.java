@@ -1,24 +1,15 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.digests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tidings.notifier.NotifierProperties;
-import java.time.DayOfWeek;
-import java.time.Duration;
+import dev.tidings.notifier.TestSettings;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DigestScheduleTests {
 
-    private final DigestSchedule schedule = new DigestSchedule(new NotifierProperties("http://localhost:8083",
-            "Tidings <newsletter@health.example>", Duration.ofHours(48), 65536, 50, Duration.ofSeconds(10),
-            Duration.ZERO, Duration.ofSeconds(30), 8, LocalTime.of(7, 0), DayOfWeek.MONDAY,
-            ZoneId.of("Europe/Berlin"), Duration.ofHours(1),
-            List.of(new NotifierProperties.LinkKey("unit", "unit-test-link-key-0123456789abcdef")),
-            new NotifierProperties.SubscribeLimits(20, Duration.ofMinutes(1), 5, Duration.ofHours(1))));
+    private final DigestSchedule schedule = new DigestSchedule(TestSettings.notifier(ZoneId.of("Europe/Berlin")));
 
     @Test
     void theDailyDigestIsTheNextSevenOClockInTheConfiguredZone() {

@@ -1,4 +1,4 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,6 +7,7 @@ import dev.tidings.events.ArticleEventType;
 import dev.tidings.events.ArticleSnapshot;
 import dev.tidings.notifier.MailText;
 import dev.tidings.notifier.NotifierIntegrationTest;
+import dev.tidings.notifier.ledger.DeliveryView;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -1,4 +1,4 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,6 +8,11 @@ import dev.tidings.events.ArticleSnapshot;
 import dev.tidings.notifier.MailText;
 import dev.tidings.notifier.NotifierIntegrationTest;
 import dev.tidings.notifier.NotifierProperties;
+import dev.tidings.notifier.composing.DigestEmailComposer;
+import dev.tidings.notifier.composing.InstantEmailComposer;
+import dev.tidings.notifier.composing.NewsletterEnvelope;
+import dev.tidings.notifier.composing.RenderedArticles;
+import dev.tidings.notifier.ledger.Deliveries;
 import dev.tidings.notifier.subscription.SubscriberLinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
@@ -19,8 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * A subscriber who chose a daily digest gets the day's articles in one email, without the ones
@@ -35,19 +39,25 @@ class DigestIntegrationTests extends NotifierIntegrationTest {
     Deliveries deliveries;
 
     @Autowired
+    RenderedArticles articles;
+
+    @Autowired
     InstantEmailComposer composer;
 
     @Autowired
     DigestEmailComposer digestComposer;
 
     @Autowired
+    NewsletterEnvelope envelope;
+
+    @Autowired
     SubscriberLinks subscriberLinks;
 
     @Autowired
-    JavaMailSender mailSender;
+    JavaMailSenderImpl mailSender;
 
     @Autowired
-    TransactionOperations transactions;
+    SendRate rate;
 
     @Autowired
     NotifierProperties properties;
@@ -82,8 +92,9 @@ class DigestIntegrationTests extends NotifierIntegrationTest {
                 && kindAndStatus(second.id()).equals(List.of("daily/PENDING"))
                 && kindAndStatus(retracted.id()).equals(List.of("daily/CANCELLED")));
 
-        DeliverySender digestTime = new DeliverySender(deliveries, composer, digestComposer, subscriberLinks,
-                mailSender, transactions, properties, Clock.offset(Clock.systemUTC(), Duration.ofDays(8)), meters);
+        DeliverySender digestTime = new DeliverySender(deliveries, articles, composer, digestComposer, envelope,
+                subscriberLinks, mailSender, rate, properties, Clock.offset(Clock.systemUTC(), Duration.ofDays(8)),
+                meters);
         digestTime.sendDue();
 
         List<MimeMessage> digests = mailsTo(reader).stream()

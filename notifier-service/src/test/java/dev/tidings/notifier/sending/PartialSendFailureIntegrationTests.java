@@ -1,4 +1,4 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,6 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.tidings.events.ArticleEventType;
 import dev.tidings.notifier.NotifierIntegrationTest;
 import dev.tidings.notifier.NotifierProperties;
+import dev.tidings.notifier.composing.DigestEmailComposer;
+import dev.tidings.notifier.composing.InstantEmailComposer;
+import dev.tidings.notifier.composing.NewsletterEnvelope;
+import dev.tidings.notifier.composing.RenderedArticles;
+import dev.tidings.notifier.ledger.Deliveries;
 import dev.tidings.notifier.subscription.SubscriberLinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
@@ -18,7 +23,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * One batch over one SMTP connection where the server accepts one recipient, rejects one for good
@@ -32,16 +36,22 @@ class PartialSendFailureIntegrationTests extends NotifierIntegrationTest {
     Deliveries deliveries;
 
     @Autowired
+    RenderedArticles articles;
+
+    @Autowired
     InstantEmailComposer composer;
 
     @Autowired
     DigestEmailComposer digestComposer;
 
     @Autowired
+    NewsletterEnvelope envelope;
+
+    @Autowired
     SubscriberLinks subscriberLinks;
 
     @Autowired
-    TransactionOperations transactions;
+    SendRate rate;
 
     @Autowired
     NotifierProperties properties;
@@ -72,8 +82,7 @@ class PartialSendFailureIntegrationTests extends NotifierIntegrationTest {
                 rejected, "550 5.1.1 no such user",
                 throttled, "451 4.7.1 slow down"))) {
             Clock twoDaysAhead = Clock.offset(Clock.systemUTC(), Duration.ofDays(2));
-            DeliverySender sender = new DeliverySender(deliveries, composer, digestComposer, subscriberLinks,
-                    mailSender(smtp), transactions, properties, twoDaysAhead, meters);
+            DeliverySender sender = sender(smtp, twoDaysAhead);
 
             sender.sendDue();
 
@@ -86,9 +95,7 @@ class PartialSendFailureIntegrationTests extends NotifierIntegrationTest {
             assertThat(lastErrorOf(throttled, articleId)).contains("451");
 
             // The retry is due after the backoff; the accepted message must not go out again.
-            DeliverySender later = new DeliverySender(deliveries, composer, digestComposer, subscriberLinks,
-                    mailSender(smtp), transactions, properties, Clock.offset(twoDaysAhead, Duration.ofHours(1)),
-                    meters);
+            DeliverySender later = sender(smtp, Clock.offset(twoDaysAhead, Duration.ofHours(1)));
             later.sendDue();
 
             assertThat(smtp.deliveredTo()).filteredOn(accepted::equals).hasSize(1);
@@ -99,6 +106,11 @@ class PartialSendFailureIntegrationTests extends NotifierIntegrationTest {
                     """).param("email", throttled).param("article", articleId).query(Integer.class).single())
                     .isEqualTo(2);
         }
+    }
+
+    private DeliverySender sender(ScriptedSmtpServer smtp, Clock clock) {
+        return new DeliverySender(deliveries, articles, composer, digestComposer, envelope, subscriberLinks,
+                mailSender(smtp), rate, properties, clock, meters);
     }
 
     private void queueTomorrow(String email, UUID articleId) {

@@ -1,4 +1,4 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.sending;
 
 import java.io.BufferedReader;
 import java.io.IOException;

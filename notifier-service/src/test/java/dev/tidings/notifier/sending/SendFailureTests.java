@@ -1,4 +1,4 @@
-package dev.tidings.notifier.delivery;
+package dev.tidings.notifier.sending;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,14 @@
+package dev.tidings.notifier.composing;
+
+import java.util.UUID;
+
+/**
+ * An article rendered for email once, for every subscriber: everything above the personal footer,
+ * as plain text and as HTML. Only the footer's links differ from one email to the next.
+ *
+ * @param text title, summary, body as text (link targets kept) and the link to the site
+ * @param html the same as an HTML fragment, body sanitized again
+ */
+public record RenderedArticle(UUID id, long version, String title, String summary, String canonicalUrl,
+        String text, String html) {
+}
