@@ -78,6 +78,8 @@ public class Deliveries {
                 FROM subscribers s JOIN subscriptions sub ON sub.subscriber_id = s.id
                 WHERE s.confirmed_at IS NOT NULL AND s.unsubscribed_at IS NULL
                   AND sub.confirmed_at IS NOT NULL AND sub.topic_slug = ANY(:topics)
+                  AND NOT EXISTS (SELECT 1 FROM suppressions x
+                                  WHERE x.address_hash = sha256(convert_to(lower(s.email), 'UTF8')))
                 ON CONFLICT (subscriber_id, article_id, kind) DO NOTHING
                 """)
                 .param("articleId", articleId)
@@ -113,6 +115,17 @@ public class Deliveries {
                 .update();
     }
 
+    /** Cancels every email to {@code email} not yet sent, saying why. */
+    public int cancelPendingOfAddress(String email, String why) {
+        return jdbc.sql("""
+                UPDATE deliveries SET status = 'CANCELLED', last_error = :why
+                WHERE status = 'PENDING' AND subscriber_id IN (SELECT id FROM subscribers WHERE lower(email) = lower(:email))
+                """)
+                .param("why", why)
+                .param("email", email)
+                .update();
+    }
+
     /**
      * Claims up to {@code limit} due rows for {@code claimer} until {@code leaseEnd}, in one statement
      * and without holding any lock afterwards: rows another sender is claiming right now are skipped
@@ -142,6 +155,8 @@ public class Deliveries {
                     WHERE d.status = 'PENDING' AND d.next_attempt_at <= :now
                       AND (d.claimed_until IS NULL OR d.claimed_until <= :now)
                       AND a.retracted_at IS NULL AND s.unsubscribed_at IS NULL
+                      AND NOT EXISTS (SELECT 1 FROM suppressions x
+                                      WHERE x.address_hash = sha256(convert_to(lower(s.email), 'UTF8')))
                     ORDER BY d.next_attempt_at, d.subscriber_id, d.id
                     LIMIT :limit
                     FOR UPDATE OF d SKIP LOCKED)

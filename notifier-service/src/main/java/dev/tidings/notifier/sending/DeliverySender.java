@@ -13,6 +13,8 @@ import dev.tidings.notifier.ledger.Deliveries;
 import dev.tidings.notifier.ledger.DeliveryOutcomes;
 import dev.tidings.notifier.ratelimit.RateLimiter;
 import dev.tidings.notifier.subscription.SubscriberLinks;
+import dev.tidings.notifier.suppression.SuppressionReason;
+import dev.tidings.notifier.suppression.Suppressions;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -65,6 +67,8 @@ public class DeliverySender {
 
     private final SendRate rate;
 
+    private final Suppressions suppressions;
+
     private final NotifierProperties properties;
 
     private final Clock clock;
@@ -73,7 +77,8 @@ public class DeliverySender {
 
     DeliverySender(Deliveries deliveries, RenderedArticles articles, InstantEmailComposer instantComposer,
             DigestEmailComposer digestComposer, NewsletterEnvelope envelope, SubscriberLinks subscriberLinks,
-            JavaMailSenderImpl mail, SendRate rate, NotifierProperties properties, Clock clock, MeterRegistry meters) {
+            JavaMailSenderImpl mail, SendRate rate, Suppressions suppressions, NotifierProperties properties,
+            Clock clock, MeterRegistry meters) {
         this.deliveries = deliveries;
         this.articles = articles;
         this.instantComposer = instantComposer;
@@ -82,6 +87,7 @@ public class DeliverySender {
         this.subscriberLinks = subscriberLinks;
         this.mail = mail;
         this.rate = rate;
+        this.suppressions = suppressions;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
@@ -120,6 +126,7 @@ public class DeliverySender {
         Instant giveBackAfter = claimedAt.plus(properties.sendClaimLease().dividedBy(2));
         DeliveryOutcomes outcomes = new DeliveryOutcomes();
         Map<String, Integer> sentByKind = new LinkedHashMap<>();
+        Map<String, String> rejected = new LinkedHashMap<>();
         SendFailure unavailable = null;
         for (List<ClaimedDelivery> group : byMessage(claimed)) {
             if (unavailable != null) {
@@ -145,10 +152,15 @@ public class DeliverySender {
                 recordFailure(outcomes, group, new SendFailure(true, ex.getMessage()), claimedAt);
             }
             catch (MessagingException ex) {
-                recordFailure(outcomes, group, SendFailure.of(ex), claimedAt);
+                SendFailure failure = SendFailure.of(ex);
+                recordFailure(outcomes, group, failure, claimedAt);
+                if (failure.mailboxRejected()) {
+                    rejected.put(group.get(0).email(), failure.reason());
+                }
             }
         }
         deliveries.record(outcomes, claimer, clock.instant());
+        rejected.forEach((email, reason) -> suppressions.suppress(email, SuppressionReason.REJECTED, "smtp", reason));
         sentByKind.forEach((kind, count) -> meters.counter("tidings.emails.sent", "kind", kind).increment(count));
         return claimed.size();
     }

@@ -13,13 +13,23 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
  * (greylisting, throttling) and connection problems are transient: treating them as permanent is
  * how newsletter tools lose subscribers during a provider's bad hour.
  */
-record SendFailure(boolean permanent, String reason) {
+record SendFailure(boolean permanent, boolean mailboxRejected, String reason) {
 
+    SendFailure(boolean permanent, String reason) {
+        this(permanent, false, reason);
+    }
+
+    /**
+     * Why {@code failure} happened. {@code mailboxRejected} is a 5xx reply to the recipient: that
+     * address should get nothing more. A 5xx to the message itself (content refused) is permanent
+     * for this email only.
+     */
     static SendFailure of(Exception failure) {
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
             int code = replyCode(cause);
             if (code >= 400) {
-                return new SendFailure(code >= 500, describe(cause));
+                return new SendFailure(code >= 500, code >= 500 && cause instanceof SMTPAddressFailedException,
+                        describe(cause));
             }
             if (cause instanceof AddressException) {
                 return new SendFailure(true, describe(cause));

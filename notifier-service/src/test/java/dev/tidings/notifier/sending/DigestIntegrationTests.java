@@ -13,6 +13,7 @@ import dev.tidings.notifier.composing.InstantEmailComposer;
 import dev.tidings.notifier.composing.NewsletterEnvelope;
 import dev.tidings.notifier.composing.RenderedArticles;
 import dev.tidings.notifier.ledger.Deliveries;
+import dev.tidings.notifier.suppression.Suppressions;
 import dev.tidings.notifier.subscription.SubscriberLinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
@@ -60,6 +61,9 @@ class DigestIntegrationTests extends NotifierIntegrationTest {
     SendRate rate;
 
     @Autowired
+    Suppressions suppressions;
+
+    @Autowired
     NotifierProperties properties;
 
     @Autowired
@@ -93,7 +97,7 @@ class DigestIntegrationTests extends NotifierIntegrationTest {
                 && kindAndStatus(retracted.id()).equals(List.of("daily/CANCELLED")));
 
         DeliverySender digestTime = new DeliverySender(deliveries, articles, composer, digestComposer, envelope,
-                subscriberLinks, mailSender, rate, properties, Clock.offset(Clock.systemUTC(), Duration.ofDays(8)),
+                subscriberLinks, mailSender, rate, suppressions, properties, Clock.offset(Clock.systemUTC(), Duration.ofDays(8)),
                 meters);
         digestTime.sendDue();
 

@@ -11,6 +11,7 @@ import dev.tidings.notifier.composing.InstantEmailComposer;
 import dev.tidings.notifier.composing.NewsletterEnvelope;
 import dev.tidings.notifier.composing.RenderedArticles;
 import dev.tidings.notifier.ledger.Deliveries;
+import dev.tidings.notifier.suppression.Suppressions;
 import dev.tidings.notifier.subscription.SubscriberLinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
@@ -52,6 +53,9 @@ class PartialSendFailureIntegrationTests extends NotifierIntegrationTest {
 
     @Autowired
     SendRate rate;
+
+    @Autowired
+    Suppressions suppressions;
 
     @Autowired
     NotifierProperties properties;
@@ -110,7 +114,7 @@ class PartialSendFailureIntegrationTests extends NotifierIntegrationTest {
 
     private DeliverySender sender(ScriptedSmtpServer smtp, Clock clock) {
         return new DeliverySender(deliveries, articles, composer, digestComposer, envelope, subscriberLinks,
-                mailSender(smtp), rate, properties, clock, meters);
+                mailSender(smtp), rate, suppressions, properties, clock, meters);
     }
 
     private void queueTomorrow(String email, UUID articleId) {

@@ -12,25 +12,43 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * A real, minimal SMTP server whose RCPT replies are scripted per address, for the failure paths
- * GreenMail cannot produce (a 550 for one recipient, a 451 for another, within one connection).
+ * GreenMail cannot produce (a 550 for one recipient, a 451 for another, within one connection). A
+ * script may also change over time: an address answered 451 a number of times and then accepted,
+ * and the first connections turned away with 421.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
 
-    private final Map<String, String> rcptReplies;
+    private final Map<String, List<String>> rcptReplies;
+
+    private final Map<String, AtomicInteger> rcptCounts = new ConcurrentHashMap<>();
+
+    private final AtomicInteger busyConnectionsLeft;
 
     private final AtomicInteger connections = new AtomicInteger();
 
     private final List<String> deliveredTo = new CopyOnWriteArrayList<>();
 
     ScriptedSmtpServer(Map<String, String> rcptReplies) throws IOException {
+        this(rcptReplies.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))),
+                0);
+    }
+
+    /**
+     * @param rcptReplies per address the replies to its RCPTs in turn, the last one repeated
+     * @param busyConnections how many connections at first are greeted with 421 and closed
+     */
+    ScriptedSmtpServer(Map<String, List<String>> rcptReplies, int busyConnections) throws IOException {
         this.rcptReplies = rcptReplies;
+        this.busyConnectionsLeft = new AtomicInteger(busyConnections);
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::serve, "scripted-smtp");
         acceptor.setDaemon(true);
@@ -68,13 +86,19 @@ final class ScriptedSmtpServer implements AutoCloseable {
         BufferedReader in = new BufferedReader(
                 new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
         Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.US_ASCII);
+        if (busyConnectionsLeft.getAndDecrement() > 0) {
+            reply(out, "421 4.3.2 too busy, try again later");
+            return;
+        }
         reply(out, "220 scripted ESMTP");
         String recipient = null;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             String command = line.toUpperCase();
             if (command.startsWith("RCPT TO:")) {
                 String address = line.substring(line.indexOf('<') + 1, line.indexOf('>'));
-                String scripted = rcptReplies.getOrDefault(address, "250 OK");
+                List<String> script = rcptReplies.getOrDefault(address, List.of("250 OK"));
+                int turn = rcptCounts.computeIfAbsent(address, ignored -> new AtomicInteger()).getAndIncrement();
+                String scripted = script.get(Math.min(turn, script.size() - 1));
                 recipient = scripted.startsWith("250") ? address : recipient;
                 reply(out, scripted);
             }

@@ -18,6 +18,16 @@ class SendFailureTests {
         MessagingException wrapped = new MessagingException("send failed", noSuchUser);
 
         assertThat(SendFailure.of(wrapped).permanent()).isTrue();
+        assertThat(SendFailure.of(wrapped).mailboxRejected()).as("the address is suppressed").isTrue();
+    }
+
+    @Test
+    void aMessageRefusedForGoodLeavesTheAddressAlone() {
+        SMTPSendFailedException spam = new SMTPSendFailedException("DATA", 554,
+                "554 5.7.1 message refused", null, null, null, null);
+
+        assertThat(SendFailure.of(spam).permanent()).isTrue();
+        assertThat(SendFailure.of(spam).mailboxRejected()).isFalse();
     }
 
     @Test
