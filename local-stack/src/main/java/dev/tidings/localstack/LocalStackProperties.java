@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * command line, e.g. {@code --tidings.local-stack.kafka-port=19092}. The mail catcher's page is on
  * {@code server.port} (8025).
  *
+ * @param kafkaBootstrapServers a Kafka to use instead of starting the embedded broker
  * @param startServices false to run only Kafka, PostgreSQL and SMTP (then no demo content either)
  * @param instances processes of each service (1 to 4); instance k listens on the service's port + 100·k
  *     and all share its consumer group, so Kafka spreads the partitions over them
@@ -41,6 +42,7 @@ public record LocalStackProperties(
         @DefaultValue("8081") @Min(0) @Max(65535) int contentPort,
         @DefaultValue("8082") @Min(0) @Max(65535) int feedPort,
         @DefaultValue("8083") @Min(0) @Max(65535) int notifierPort,
+        String kafkaBootstrapServers,
         @DefaultValue("true") boolean startServices,
         @DefaultValue("1") @Min(1) @Max(4) int instances,
         @DefaultValue("true") boolean loadDemo,
@@ -53,6 +55,7 @@ public record LocalStackProperties(
 
     StackSettings toSettings() {
         return new StackSettings(kafkaPort, postgresPort, smtpPort, contentPort, feedPort, notifierPort,
-                startServices, instances, Optional.ofNullable(repositoryRoot), workDirectory, serviceStartTimeout, jvmOptions);
+                startServices, instances, Optional.ofNullable(repositoryRoot), workDirectory, serviceStartTimeout,
+                jvmOptions, Optional.ofNullable(kafkaBootstrapServers).filter(servers -> !servers.isBlank()));
     }
 }

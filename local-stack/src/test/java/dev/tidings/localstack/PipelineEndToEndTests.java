@@ -96,7 +96,8 @@ class PipelineEndToEndTests {
     @BeforeAll
     static void startStack() {
         StackSettings settings = new StackSettings(0, 0, 0, 0, 0, 0, true, 1, Optional.empty(),
-                WORK, Duration.ofSeconds(180), List.of("-XX:TieredStopAtLevel=1", "-Xmx384m"));
+                WORK, Duration.ofSeconds(180), List.of("-XX:TieredStopAtLevel=1", "-Xmx384m"),
+                Optional.empty());
         long begin = System.nanoTime();
         stack = new LocalStack(settings);
         stack.start();

@@ -79,7 +79,8 @@ class ScaleOutTests {
     @BeforeAll
     static void startStack() {
         StackSettings settings = new StackSettings(0, 0, 0, 0, 0, 0, true, 2, Optional.empty(),
-                WORK, Duration.ofSeconds(240), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"));
+                WORK, Duration.ofSeconds(240), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"),
+                Optional.empty());
         stack = new LocalStack(settings);
         stack.start();
         contents = stack.endpoints().contentPorts().stream()

@@ -47,7 +47,6 @@ public final class LocalStack implements AutoCloseable {
 
     private boolean closed;
 
-    private volatile KafkaBroker kafka;
 
     private volatile PostgresServer postgres;
 
@@ -66,19 +65,21 @@ public final class LocalStack implements AutoCloseable {
         try {
             log.info("Starting Kafka (KRaft), PostgreSQL and SMTP ...");
             // Side by side: each waits mostly on its own disk and sockets, and the services need all three.
-            CompletableFuture<KafkaBroker> kafkaStarted = CompletableFuture.supplyAsync(
-                    () -> register(() -> KafkaBroker.start(settings.kafkaPort())));
+            CompletableFuture<String> kafkaStarted = settings.externalKafka()
+                    .map(CompletableFuture::completedFuture)
+                    .orElseGet(() -> CompletableFuture.supplyAsync(
+                            () -> register(() -> KafkaBroker.start(settings.kafkaPort())).bootstrapServers()));
             CompletableFuture<PostgresServer> postgresStarted = CompletableFuture.supplyAsync(
                     () -> register(() -> PostgresServer.start(settings.postgresPort(),
                             List.of("content", "feed", "notifier"))));
             CompletableFuture<MailCatcher> mailStarted = CompletableFuture.supplyAsync(
                     () -> register(() -> MailCatcher.start(settings.smtpPort())));
-            kafka = started(kafkaStarted);
+            String kafka = started(kafkaStarted);
             postgres = started(postgresStarted);
             mail = started(mailStarted);
             log.info("Kafka on {}, PostgreSQL on localhost:{} (databases content, feed, notifier), SMTP catcher"
-                    + " on localhost:{}", kafka.bootstrapServers(), postgres.port(), mail.smtpPort());
-            endpoints = new Endpoints(kafka.bootstrapServers(), postgres.port(), mail.smtpPort(),
+                    + " on localhost:{}", kafka, postgres.port(), mail.smtpPort());
+            endpoints = new Endpoints(kafka, postgres.port(), mail.smtpPort(),
                     ports(settings.contentPort()), ports(settings.feedPort()), ports(settings.notifierPort()));
             if (settings.startServices()) {
                 startServices();

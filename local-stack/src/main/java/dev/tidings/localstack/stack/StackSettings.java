@@ -16,6 +16,8 @@ import java.util.Optional;
  *     {@link dev.tidings.localstack.services.RepositoryLayout})
  * @param instances how many processes of each service run (1 to 4): instance {@code k} (from 0) of a
  *     service listens on its port + 100·k, or on a free port of its own when the port is 0
+ * @param externalKafka the bootstrap servers of a Kafka to use instead of starting the embedded
+ *     broker (a broker a test stops and starts, or a developer's own)
  * @param workDirectory where the services' logs ({@code logs/}) and the copies of their jars
  *     ({@code jars/}) go
  */
@@ -31,10 +33,12 @@ public record StackSettings(
         Optional<Path> repositoryRoot,
         Path workDirectory,
         Duration serviceStartTimeout,
-        List<String> jvmOptions) {
+        List<String> jvmOptions,
+        Optional<String> externalKafka) {
 
     public StackSettings {
         Objects.requireNonNull(repositoryRoot, "repositoryRoot must not be null");
+        Objects.requireNonNull(externalKafka, "externalKafka must not be null");
         if (instances < 1 || instances > 4) {
             throw new IllegalArgumentException("instances must be 1 to 4, not " + instances);
         }
