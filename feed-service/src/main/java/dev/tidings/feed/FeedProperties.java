@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the feeds: {@code publicUrl} is the base of every self link and feed id, so it must
  * be the address readers use (no trailing slash); {@code cacheMaxAge} goes into
- * {@code Cache-Control}.
+ * {@code Cache-Control}; {@code tombstonePeriod} is how long an Atom feed shows a retracted entry
+ * as an RFC 6721 tombstone after its retraction.
  */
 @Validated
 @ConfigurationProperties("tidings.feed")
@@ -22,5 +23,6 @@ public record FeedProperties(
         @DefaultValue("http://localhost:8082") String publicUrl,
         @NotBlank @DefaultValue("Tidings") String title,
         @Min(1) @Max(500) @DefaultValue("50") int entriesPerFeed,
-        @NotNull @DefaultValue("60s") Duration cacheMaxAge) {
+        @NotNull @DefaultValue("60s") Duration cacheMaxAge,
+        @NotNull @DefaultValue("30d") Duration tombstonePeriod) {
 }

@@ -44,7 +44,8 @@ class ArticleProjector {
         Instant retractedAt = type == ArticleEventType.RETRACTED
                 ? Objects.requireNonNullElse(article.retractedAt(), article.updatedAt())
                 : null;
-        if (!entries.upsert(article, retractedAt)) {
+        Instant correctedAt = type == ArticleEventType.UPDATED ? article.updatedAt() : null;
+        if (!entries.upsert(article, retractedAt, correctedAt)) {
             log.debug("Ignored {} of article {} version {}: a version at least as new is stored", type.ceType(),
                     article.id(), article.version());
             return false;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -24,7 +25,7 @@ public class FeedEntries {
 
     private static final String COLUMNS = """
             e.id, e.version, e.title, e.summary, e.body_html, e.canonical_url, e.author, e.topics, e.tags, e.image_url,
-            e.published_at, e.updated_at""";
+            e.published_at, e.updated_at, e.corrected_at""";
 
     private final JdbcClient jdbc;
 
@@ -42,20 +43,24 @@ public class FeedEntries {
 
     /**
      * Stores the article's state unless a version at least as new is stored; true if it was applied.
-     * {@code retractedAt} is null for a live article.
+     * {@code retractedAt} is null for a live article; {@code correctedAt} is set for a correction and
+     * otherwise keeps the stored one.
      */
-    boolean upsert(ArticleSnapshot article, Instant retractedAt) {
+    boolean upsert(ArticleSnapshot article, Instant retractedAt, Instant correctedAt) {
         boolean applied = jdbc.sql("""
                 INSERT INTO feed_entries (id, version, slug, title, summary, body_html, canonical_url, author, topics,
-                                          tags, image_url, published_at, updated_at, retracted_at)
+                                          tags, image_url, published_at, updated_at, retracted_at, retraction_reason,
+                                          corrected_at)
                 VALUES (:id, :version, :slug, :title, :summary, :bodyHtml, :canonicalUrl, :author, :topics,
-                        :tags, :imageUrl, :publishedAt, :updatedAt, :retractedAt)
+                        :tags, :imageUrl, :publishedAt, :updatedAt, :retractedAt, :retractionReason, :correctedAt)
                 ON CONFLICT (id) DO UPDATE
                     SET version = EXCLUDED.version, slug = EXCLUDED.slug, title = EXCLUDED.title,
                         summary = EXCLUDED.summary, body_html = EXCLUDED.body_html,
                         canonical_url = EXCLUDED.canonical_url, author = EXCLUDED.author, topics = EXCLUDED.topics,
                         tags = EXCLUDED.tags, image_url = EXCLUDED.image_url, published_at = EXCLUDED.published_at,
-                        updated_at = EXCLUDED.updated_at, retracted_at = EXCLUDED.retracted_at
+                        updated_at = EXCLUDED.updated_at, retracted_at = EXCLUDED.retracted_at,
+                        retraction_reason = EXCLUDED.retraction_reason,
+                        corrected_at = COALESCE(EXCLUDED.corrected_at, feed_entries.corrected_at)
                     WHERE feed_entries.version < EXCLUDED.version
                 """)
                 .param("id", article.id())
@@ -72,6 +77,8 @@ public class FeedEntries {
                 .param("publishedAt", utc(article.publishedAt()))
                 .param("updatedAt", utc(article.updatedAt()))
                 .param("retractedAt", retractedAt == null ? null : utc(retractedAt))
+                .param("retractionReason", retractedAt == null ? null : StorableText.of(article.retractionReason()))
+                .param("correctedAt", correctedAt == null ? null : utc(correctedAt))
                 .update() == 1;
         if (applied) {
             replaceMemberships(article, retractedAt == null);
@@ -122,7 +129,31 @@ public class FeedEntries {
                 rs.getString("summary"), rs.getString("body_html"), rs.getString("canonical_url"),
                 rs.getString("author"), texts(rs.getArray("topics")), texts(rs.getArray("tags")),
                 rs.getString("image_url"), rs.getObject("published_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), instant(rs, "corrected_at"));
+    }
+
+    /**
+     * The retractions since {@code since}, newest first: of every topic when {@code topic} is null,
+     * else of the articles that were in that topic. Reads only retractions newer than {@code since}.
+     */
+    public List<Retraction> retractedSince(String topic, Instant since, int limit) {
+        return jdbc.sql("""
+                SELECT id, retracted_at, retraction_reason FROM feed_entries
+                WHERE retracted_at IS NOT NULL AND retracted_at > :since
+                  AND (CAST(:topic AS text) IS NULL OR topics @> ARRAY[CAST(:topic AS text)])
+                ORDER BY retracted_at DESC, id LIMIT :limit
+                """)
+                .param("since", utc(since))
+                .param("topic", topic)
+                .param("limit", limit)
+                .query((rs, row) -> new Retraction(rs.getObject("id", UUID.class), instant(rs, "retracted_at"),
+                        Objects.requireNonNullElse(rs.getString("retraction_reason"), "")))
+                .list();
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     private static List<String> texts(Array array) throws SQLException {

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A published, not retracted article as it appears in the feeds. {@code bodyHtml} was sanitized
- * by content-service; {@code imageUrl} may be null.
+ * by content-service; {@code imageUrl} may be null; {@code correctedAt} is when it was last
+ * corrected after publication, null if never.
  */
 public record FeedEntry(
         UUID id,
@@ -20,7 +21,8 @@ public record FeedEntry(
         List<String> tags,
         String imageUrl,
         Instant publishedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Instant correctedAt) {
 
     public FeedEntry {
         topics = List.copyOf(topics);

@@ -10,7 +10,13 @@ import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
 import com.rometools.rome.feed.synd.SyndPerson;
 import dev.tidings.feed.readmodel.FeedEntry;
+import dev.tidings.feed.readmodel.Retraction;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 
 /**
  * Builds the Atom 1.0 document of a feed as a fresh Rome wire feed. The feed's id is its own URL,
@@ -18,6 +24,8 @@ import java.util.List;
  * {@code <author><name/>}) and inherits the feed's publisher, which Atom requires.
  */
 final class AtomWriter {
+
+    static final Namespace TOMBSTONES = Namespace.getNamespace("at", "http://purl.org/atompub/tombstones/1.0");
 
     static com.rometools.rome.feed.atom.Feed feed(Feed feed) {
         com.rometools.rome.feed.atom.Feed atom = new com.rometools.rome.feed.atom.Feed("atom_1.0");
@@ -32,6 +40,30 @@ final class AtomWriter {
         return atom;
     }
 
+    /**
+     * Adds an RFC 6721 {@code <at:deleted-entry ref="<entry id>" when="<retraction time>">} with the
+     * reason as {@code <at:comment>} for each recent retraction, after the entries, so that a reader
+     * or partner that copied an entry learns to remove it. Rome has no model for tombstones, so they
+     * go into the written document.
+     */
+    static void addTombstones(Document document, Feed feed) {
+        if (feed.retractions().isEmpty()) {
+            return;
+        }
+        Element root = document.getRootElement();
+        root.addNamespaceDeclaration(TOMBSTONES);
+        for (Retraction retraction : feed.retractions()) {
+            Element tombstone = new Element("deleted-entry", TOMBSTONES)
+                    .setAttribute("ref", FeedText.entryId(retraction.id()))
+                    .setAttribute("when", DateTimeFormatter.ISO_INSTANT.format(
+                            retraction.retractedAt().truncatedTo(ChronoUnit.SECONDS)));
+            if (FeedText.hasText(retraction.reason())) {
+                tombstone.addContent(new Element("comment", TOMBSTONES).setText(clean(retraction.reason())));
+            }
+            root.addContent(tombstone);
+        }
+    }
+
     private static Entry entry(FeedEntry entry) {
         Entry atom = new Entry();
         atom.setId(FeedText.entryId(entry));
@@ -43,7 +75,7 @@ final class AtomWriter {
             atom.setAuthors(List.of(person(entry.author())));
         }
         atom.setSummary(content(Content.TEXT, entry.summary()));
-        atom.setContents(List.of(content(Content.HTML, entry.bodyHtml())));
+        atom.setContents(List.of(content(Content.HTML, FeedText.contentHtml(entry))));
         atom.setCategories(FeedText.categoriesOf(entry).map(term -> {
             Category category = new Category();
             category.setTerm(term);

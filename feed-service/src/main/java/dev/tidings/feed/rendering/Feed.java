@@ -1,6 +1,7 @@
 package dev.tidings.feed.rendering;
 
 import dev.tidings.feed.readmodel.FeedEntry;
+import dev.tidings.feed.readmodel.Retraction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -9,10 +10,11 @@ import java.util.Objects;
  * One feed, ready to render in any {@link FeedFormat}: {@code publisher} names who publishes it
  * (the author of entries without one), {@code url} is its address without the
  * format's extension (the self link and Atom id append it), {@code homeUrl} the HTML page it
- * belongs to, {@code updated} its last change, and {@code entries} newest first.
+ * belongs to, {@code updated} its last change, {@code entries} newest first, and
+ * {@code retractions} the recently retracted entries that Atom shows as tombstones, newest first.
  */
 public record Feed(String publisher, String title, String description, String url, String homeUrl,
-        Instant updated, List<FeedEntry> entries) {
+        Instant updated, List<FeedEntry> entries, List<Retraction> retractions) {
 
     public Feed {
         Objects.requireNonNull(publisher, "publisher must not be null");
@@ -22,6 +24,7 @@ public record Feed(String publisher, String title, String description, String ur
         Objects.requireNonNull(homeUrl, "homeUrl must not be null");
         Objects.requireNonNull(updated, "updated must not be null");
         entries = List.copyOf(entries);
+        retractions = List.copyOf(retractions);
     }
 
     public String urlOf(FeedFormat format) {

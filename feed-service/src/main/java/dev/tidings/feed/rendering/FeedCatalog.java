@@ -5,6 +5,7 @@ import dev.tidings.feed.readmodel.FeedChange;
 import dev.tidings.feed.readmodel.FeedChanges;
 import dev.tidings.feed.readmodel.FeedEntries;
 import dev.tidings.feed.readmodel.Topics;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -35,16 +36,23 @@ public class FeedCatalog {
         this.properties = properties;
     }
 
-    /** The feed behind a name as of {@code change}, its last change ({@link #lastChangeOf}). */
+    /**
+     * The feed behind a name as of {@code change}, its last change ({@link #lastChangeOf}). Its
+     * tombstones are the retractions within {@code tombstone-period} before that change, so every
+     * instance renders the same feed for the same change.
+     */
     public Optional<Feed> find(String name, FeedChange change) {
+        Instant tombstonesSince = change.changedAt().minus(properties.tombstonePeriod());
+        int limit = properties.entriesPerFeed();
         if (ALL.equals(name)) {
             return Optional.of(new Feed(properties.title(), properties.title() + ": all topics",
                     "Every article published on " + properties.title(), urlOf(ALL), homeUrl(),
-                    change.changedAt(), entries.newest(properties.entriesPerFeed())));
+                    change.changedAt(), entries.newest(limit), entries.retractedSince(null, tombstonesSince, limit)));
         }
         return topics.find(name).map(topic -> new Feed(properties.title(), properties.title() + ": " + topic.title(),
                 topic.description().isBlank() ? topic.title() : topic.description(), urlOf(topic.slug()), homeUrl(),
-                change.changedAt(), entries.newestOf(topic.slug(), properties.entriesPerFeed())));
+                change.changedAt(), entries.newestOf(topic.slug(), limit),
+                entries.retractedSince(topic.slug(), tombstonesSince, limit)));
     }
 
     /** The key under which the read model stamps the changes of the feed with this name. */

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Works around Rome's known traps: every string is stripped of XML-illegal characters first
  * (one would fail the whole feed); the wire feed is built fresh per call (Rome moves foreign markup
  * out of a shared one) and never gets a Dublin Core date; RSS gets its {@code atom:link
- * rel="self"}; no empty Atom author.
+ * rel="self"}; no empty Atom author. Atom feeds carry RFC 6721 tombstones of recent retractions.
  */
 @Component
 public class FeedRenderer {
@@ -35,7 +35,7 @@ public class FeedRenderer {
     public byte[] render(Feed feed, FeedFormat format) {
         return switch (format) {
             case RSS -> xml(RssWriter.channel(feed), document -> RssWriter.addSelfLink(document, feed));
-            case ATOM -> xml(AtomWriter.feed(feed), document -> { });
+            case ATOM -> xml(AtomWriter.feed(feed), document -> AtomWriter.addTombstones(document, feed));
             case JSON -> jsonFeeds.write(feed);
         };
     }

@@ -33,7 +33,7 @@ final class JsonFeedWriter {
 
     private static Item item(FeedEntry entry) {
         return new Item(FeedText.entryId(entry), clean(entry.canonicalUrl()), clean(entry.title()),
-                clean(entry.bodyHtml()), clean(entry.summary()), clean(entry.imageUrl()),
+                FeedText.contentHtml(entry), clean(entry.summary()), clean(entry.imageUrl()),
                 // Seconds, like the XML formats, so every format shows the same times.
                 entry.publishedAt().truncatedTo(ChronoUnit.SECONDS), entry.updatedAt().truncatedTo(ChronoUnit.SECONDS),
                 FeedText.hasText(entry.author()) ? List.of(new Author(clean(entry.author()))) : null,

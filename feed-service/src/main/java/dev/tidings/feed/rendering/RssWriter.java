@@ -72,7 +72,7 @@ final class RssWriter {
         item.setDescription(description);
         Content content = new Content();
         content.setType(Content.HTML);
-        content.setValue(clean(entry.bodyHtml()));
+        content.setValue(FeedText.contentHtml(entry));
         item.setContent(content);
         item.setCategories(FeedText.categoriesOf(entry).map(term -> {
             Category category = new Category();

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.Test;
 
 class ReadModelIntegrationTests extends FeedServiceIntegrationTest {
 
+    /** The note a correction puts at the top of the content: the date of the corrected version's updatedAt. */
+    private static final String CORRECTION_NOTE =
+            "<p class=\"correction\"><strong>Corrected</strong> on 20 November 2026.</p>\n";
+
     @Test
     void aCorrectionWithAHigherVersionReplacesTheTextAndTheUpdatedDate() {
         String topic = uniqueSlug("corrections");
@@ -36,14 +40,14 @@ class ReadModelIntegrationTests extends FeedServiceIntegrationTest {
         await().atMost(PATIENCE).untilAsserted(() -> {
             SyndEntry entry = entryOf("/feeds/" + topic + ".atom", original.id()).orElseThrow();
             assertThat(entry.getTitle()).isEqualTo("Vitamin D basics (corrected)");
-            assertThat(entry.getContents().get(0).getValue()).isEqualTo("<p>Take 600 IU.</p>");
+            assertThat(entry.getContents().get(0).getValue()).isEqualTo(CORRECTION_NOTE + "<p>Take 600 IU.</p>");
             assertThat(entry.getUpdatedDate().toInstant().getEpochSecond())
                     .isEqualTo(correction.updatedAt().getEpochSecond());
             assertThat(entry.getPublishedDate().toInstant().getEpochSecond())
                     .isEqualTo(original.publishedAt().getEpochSecond());
         });
         SyndEntry rssItem = entryOf("/feeds/" + topic + ".rss", original.id()).orElseThrow();
-        assertThat(rssItem.getContents().get(0).getValue()).isEqualTo("<p>Take 600 IU.</p>");
+        assertThat(rssItem.getContents().get(0).getValue()).isEqualTo(CORRECTION_NOTE + "<p>Take 600 IU.</p>");
     }
 
     @Test

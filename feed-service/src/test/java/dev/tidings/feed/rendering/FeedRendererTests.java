@@ -87,7 +87,7 @@ class FeedRendererTests {
         FeedEntry hostile = new FeedEntry(UUID.randomUUID(), 1, "Bad\u0000 \u0001title\uFFFE \uD800end ]]> <script>",
                 "sum\u000Bmary", "<p>body\u0000 ]]> <script>alert(1)</script> \uDC00 \uD83D\uDE00</p>",
                 "https://health.example/a?x=1&y=2", "Eve\u0007", List.of("gut"), List.of("t\u0000ag"), null,
-                PUBLISHED, PUBLISHED);
+                PUBLISHED, PUBLISHED, null);
         for (FeedFormat format : List.of(FeedFormat.RSS, FeedFormat.ATOM)) {
             String xml = render(feed(hostile), format);
             assertThat(wellFormed(xml)).isTrue();
@@ -104,7 +104,7 @@ class FeedRendererTests {
     void jsonFeedHasTheEntryWithStrippedText() {
         FeedEntry entry = new FeedEntry(UUID.randomUUID(), 1, "Title\u0000 \uD800x", "Summary", "<p>body</p>",
                 "https://health.example/a", "", List.of("gut"), List.of("basics"), "https://health.example/i.png",
-                PUBLISHED, CORRECTED);
+                PUBLISHED, CORRECTED, null);
 
         JsonNode feed = json.readTree(renderer.render(feed(entry), FeedFormat.JSON));
 
@@ -126,7 +126,7 @@ class FeedRendererTests {
     @Test
     void anEmptyFeedStillHasItsSelfLinkAndDates() throws Exception {
         Feed empty = new Feed("Tidings", "Tidings: all topics", "Everything", "https://feeds.example/feeds/all",
-                "https://feeds.example/", Instant.EPOCH, List.of());
+                "https://feeds.example/", Instant.EPOCH, List.of(), List.of());
         String rss = render(empty, FeedFormat.RSS);
         String atom = render(empty, FeedFormat.ATOM);
 
@@ -145,13 +145,13 @@ class FeedRendererTests {
 
     private static Feed feed(FeedEntry entry) {
         return new Feed("Tidings", "Tidings: Gut", "All about the gut", "https://feeds.example/feeds/gut",
-                "https://feeds.example/", CORRECTED, List.of(entry));
+                "https://feeds.example/", CORRECTED, List.of(entry), List.of());
     }
 
     private static FeedEntry entry(String author) {
         return new FeedEntry(UUID.randomUUID(), 2, "What is the gut-skin axis?", "How the gut and the skin talk.",
                 "<p>The gut &amp; the <em>skin</em>.</p>", "https://health.example/articles/gut-skin", author,
-                List.of("gut", "microbiome"), List.of("basics", "gut"), null, PUBLISHED, CORRECTED);
+                List.of("gut", "microbiome"), List.of("basics", "gut"), null, PUBLISHED, CORRECTED, null);
     }
 
     private String render(Feed feed, FeedFormat format) {
