@@ -181,20 +181,13 @@ public class Deliveries {
      * whose lease ran out cannot undo what the next claimer does; a sent row is recorded whoever holds it.
      */
     public void record(DeliveryOutcomes outcomes, String claimer, Instant now) {
-        if (outcomes.isEmpty()) {
+        if (outcomes.onlySent()) {
+            // The common case is one statement: no transaction to open and commit around it.
+            recordSent(outcomes, now);
             return;
         }
         transactions.executeWithoutResult(status -> {
-            if (!outcomes.sent.isEmpty()) {
-                jdbc.sql("""
-                        UPDATE deliveries SET status = 'SENT', sent_at = :at, attempts = attempts + 1,
-                            last_error = NULL, claimed_by = NULL, claimed_until = NULL
-                        WHERE id = ANY(:ids)
-                        """)
-                        .param("at", Timestamp.from(now))
-                        .param("ids", outcomes.sent.toArray(Long[]::new))
-                        .update();
-            }
+            recordSent(outcomes, now);
             if (!outcomes.released.isEmpty()) {
                 jdbc.sql("""
                         UPDATE deliveries SET claimed_by = NULL, claimed_until = NULL
@@ -219,6 +212,19 @@ public class Deliveries {
                     .addValue("id", failure.id()).addValue("error", failure.error())
                     .addValue("claimer", claimer)).toList());
         });
+    }
+
+    private void recordSent(DeliveryOutcomes outcomes, Instant now) {
+        if (!outcomes.sent.isEmpty()) {
+            jdbc.sql("""
+                    UPDATE deliveries SET status = 'SENT', sent_at = :at, attempts = attempts + 1,
+                        last_error = NULL, claimed_by = NULL, claimed_until = NULL
+                    WHERE id = ANY(:ids)
+                    """)
+                    .param("at", Timestamp.from(now))
+                    .param("ids", outcomes.sent.toArray(Long[]::new))
+                    .update();
+        }
     }
 
     private void batch(String sql, List<MapSqlParameterSource> rows) {

@@ -42,8 +42,9 @@ public final class DeliveryOutcomes {
         return sent.size();
     }
 
-    boolean isEmpty() {
-        return sent.isEmpty() && retries.isEmpty() && failures.isEmpty() && released.isEmpty();
+    /** Nothing but sent rows, or nothing at all. */
+    boolean onlySent() {
+        return retries.isEmpty() && failures.isEmpty() && released.isEmpty();
     }
 
     record Retry(long id, Instant nextAttemptAt, String error) {
