@@ -39,8 +39,8 @@ class ArticleProjector {
     boolean apply(ArticleEventType type, ArticleSnapshot article) {
         // Sorted: every transaction locks feed_changes rows in the same order, so instances cannot deadlock.
         Set<String> affectedFeeds = new TreeSet<>();
-        // A correction or retraction may drop a topic: that topic's feed changes too.
-        entries.lockTopicsOf(article.id()).ifPresent(affectedFeeds::addAll);
+        // A correction or retraction may drop a topic or a tag: that feed changes too.
+        entries.lockFeedsOf(article.id()).ifPresent(affectedFeeds::addAll);
         Instant retractedAt = type == ArticleEventType.RETRACTED
                 ? Objects.requireNonNullElse(article.retractedAt(), article.updatedAt())
                 : null;
@@ -50,7 +50,7 @@ class ArticleProjector {
                     article.id(), article.version());
             return false;
         }
-        affectedFeeds.addAll(StorableText.of(article.topics()));
+        affectedFeeds.addAll(FeedEntries.feedsOf(StorableText.of(article.topics()), StorableText.of(article.tags())));
         affectedFeeds.add(FeedChanges.ALL_TOPICS);
         changes.touch(affectedFeeds, clock.instant());
         log.info("Applied {} of article {} version {}", type.ceType(), article.id(), article.version());

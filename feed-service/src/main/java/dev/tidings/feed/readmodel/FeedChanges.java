@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +23,25 @@ public class FeedChanges {
 
     /** The key of the feed with every topic; no topic slug can contain {@code *}. */
     public static final String ALL_TOPICS = "*";
+
+    private static final String TAG_PREFIX = "tag:";
+
+    /** The key of a topic's feed: its slug. */
+    public static String topicKey(String slug) {
+        return slug;
+    }
+
+    /** The key of a tag's feed; no topic slug can contain {@code :}. */
+    public static String tagKey(String tag) {
+        return TAG_PREFIX + tag;
+    }
+
+    /** The tags that have a feed, by name. */
+    public List<String> tags() {
+        return jdbc.sql("SELECT substring(feed from 5) AS tag FROM feed_changes WHERE feed LIKE 'tag:%' ORDER BY 1")
+                .query((rs, row) -> rs.getString("tag"))
+                .list();
+    }
 
     private final JdbcClient jdbc;
 
@@ -54,10 +74,17 @@ public class FeedChanges {
                 .list();
     }
 
-    /** The last change of a feed ({@link #ALL_TOPICS} for the feed of all topics). */
-    public Optional<FeedChange> find(String feed) {
-        return jdbc.sql("SELECT changed_at, revision FROM feed_changes WHERE feed = :feed")
-                .param("feed", feed)
+    /**
+     * The last change of the feed made of {@code feeds} (keys: {@link #ALL_TOPICS}, {@link #topicKey},
+     * {@link #tagKey}): the sum of their revisions, which moves with a change of any of them, and the
+     * latest of their stamps. Empty if none of them ever changed.
+     */
+    public Optional<FeedChange> find(List<String> feeds) {
+        return jdbc.sql("""
+                SELECT sum(revision) AS revision, max(changed_at) AS changed_at FROM feed_changes
+                WHERE feed = ANY(CAST(:feeds AS text[])) HAVING count(*) > 0
+                """)
+                .param("feeds", new SqlParameterValue(Types.ARRAY, feeds.toArray(String[]::new)))
                 .query((rs, row) -> new FeedChange(rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
                         rs.getLong("revision")))
                 .optional();

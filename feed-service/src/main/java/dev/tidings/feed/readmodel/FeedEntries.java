@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,12 +34,19 @@ public class FeedEntries {
         this.jdbc = jdbc;
     }
 
-    /** The topics the stored version of an article is in, locking its row until the transaction ends. */
-    Optional<List<String>> lockTopicsOf(UUID id) {
-        return jdbc.sql("SELECT topics FROM feed_entries WHERE id = :id FOR UPDATE")
+    /** The topic and tag feeds the stored version of an article is in, locking its row until the transaction ends. */
+    Optional<List<String>> lockFeedsOf(UUID id) {
+        return jdbc.sql("SELECT topics, tags FROM feed_entries WHERE id = :id FOR UPDATE")
                 .param("id", id)
-                .query((rs, row) -> texts(rs.getArray("topics")))
+                .query((rs, row) -> feedsOf(texts(rs.getArray("topics")), texts(rs.getArray("tags"))))
                 .optional();
+    }
+
+    /** The keys of the topic and tag feeds an article with these topics and tags belongs to. */
+    static List<String> feedsOf(List<String> topics, List<String> tags) {
+        return Stream.concat(topics.stream().map(FeedChanges::topicKey), tags.stream().map(FeedChanges::tagKey))
+                .distinct()
+                .toList();
     }
 
     /**
@@ -95,7 +103,8 @@ public class FeedEntries {
                     """)
                     .param("id", article.id())
                     .param("publishedAt", utc(article.publishedAt()))
-                    .param("feeds", textArray(StorableText.of(article.topics())))
+                    .param("feeds", textArray(feedsOf(StorableText.of(article.topics()),
+                            StorableText.of(article.tags()))))
                     .update();
         }
     }
@@ -111,14 +120,21 @@ public class FeedEntries {
                 .list();
     }
 
-    /** The newest live entries of one topic, newest first, read from the memberships' index however many there are. */
-    public List<FeedEntry> newestOf(String topic, int limit) {
+    /**
+     * The newest live entries of any of {@code feeds} (topic or tag keys), newest first, each once:
+     * the newest {@code limit} of each feed read from the memberships' index, merged, so the cost is
+     * bounded by {@code limit} per feed however large the archive grows.
+     */
+    public List<FeedEntry> newestOf(List<String> feeds, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
-                 FROM feed_memberships m JOIN feed_entries e ON e.id = m.entry_id
-                WHERE m.feed = :topic
-                ORDER BY m.published_at DESC, m.entry_id LIMIT :limit
+                 FROM (SELECT DISTINCT m.entry_id, m.published_at
+                         FROM unnest(CAST(:feeds AS text[])) AS f(feed),
+                              LATERAL (SELECT entry_id, published_at FROM feed_memberships
+                                        WHERE feed = f.feed ORDER BY published_at DESC, entry_id LIMIT :limit) m) n
+                 JOIN feed_entries e ON e.id = n.entry_id
+                ORDER BY n.published_at DESC, n.entry_id LIMIT :limit
                 """)
-                .param("topic", topic)
+                .param("feeds", textArray(feeds))
                 .param("limit", limit)
                 .query(FeedEntries::entry)
                 .list();
@@ -133,18 +149,21 @@ public class FeedEntries {
     }
 
     /**
-     * The retractions since {@code since}, newest first: of every topic when {@code topic} is null,
-     * else of the articles that were in that topic. Reads only retractions newer than {@code since}.
+     * The retractions since {@code since}, newest first, of the articles that were in any of
+     * {@code topics} or {@code tags} (of every article when both are empty). Reads only retractions
+     * newer than {@code since}.
      */
-    public List<Retraction> retractedSince(String topic, Instant since, int limit) {
+    public List<Retraction> retractedSince(List<String> topics, List<String> tags, Instant since, int limit) {
         return jdbc.sql("""
                 SELECT id, retracted_at, retraction_reason FROM feed_entries
                 WHERE retracted_at IS NOT NULL AND retracted_at > :since
-                  AND (CAST(:topic AS text) IS NULL OR topics @> ARRAY[CAST(:topic AS text)])
+                  AND ((cardinality(CAST(:topics AS text[])) = 0 AND cardinality(CAST(:tags AS text[])) = 0)
+                       OR topics && CAST(:topics AS text[]) OR tags && CAST(:tags AS text[]))
                 ORDER BY retracted_at DESC, id LIMIT :limit
                 """)
                 .param("since", utc(since))
-                .param("topic", topic)
+                .param("topics", textArray(topics))
+                .param("tags", textArray(tags))
                 .param("limit", limit)
                 .query((rs, row) -> new Retraction(rs.getObject("id", UUID.class), instant(rs, "retracted_at"),
                         Objects.requireNonNullElse(rs.getString("retraction_reason"), "")))

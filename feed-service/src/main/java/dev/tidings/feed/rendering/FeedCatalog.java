@@ -4,16 +4,19 @@ import dev.tidings.feed.FeedProperties;
 import dev.tidings.feed.readmodel.FeedChange;
 import dev.tidings.feed.readmodel.FeedChanges;
 import dev.tidings.feed.readmodel.FeedEntries;
+import dev.tidings.feed.readmodel.Topic;
 import dev.tidings.feed.readmodel.Topics;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the feed behind a name: {@value #ALL} for every topic, otherwise a topic slug. The feed's
- * {@code updated} time is its change stamp from the read model, as it is, so that every instance
- * renders the same bytes for the same change (a stamp may be a second or two ahead of the clock
- * after a burst of changes).
+ * Finds the feed behind a {@link FeedName}: every topic, one topic, one tag, or several topics. The
+ * feed's {@code updated} time is its change stamp from the read model, as it is, so that every
+ * instance renders the same bytes for the same change (a stamp may be a second or two ahead of the
+ * clock after a burst of changes).
  */
 @Component
 public class FeedCatalog {
@@ -37,40 +40,67 @@ public class FeedCatalog {
     }
 
     /**
-     * The feed behind a name as of {@code change}, its last change ({@link #lastChangeOf}). Its
-     * tombstones are the retractions within {@code tombstone-period} before that change, so every
-     * instance renders the same feed for the same change.
+     * The feed behind a name as of {@code change}, its last change ({@link #lastChangeOf}); empty
+     * for an unknown topic or a tag no article ever had. Its tombstones are the retractions within
+     * {@code tombstone-period} before that change, so every instance renders the same feed.
      */
-    public Optional<Feed> find(String name, FeedChange change) {
+    public Optional<Feed> find(FeedName name, FeedChange change) {
         Instant tombstonesSince = change.changedAt().minus(properties.tombstonePeriod());
         int limit = properties.entriesPerFeed();
-        if (ALL.equals(name)) {
-            return Optional.of(new Feed(properties.title(), properties.title() + ": all topics",
-                    "Every article published on " + properties.title(), urlOf(ALL), homeUrl(),
-                    change.changedAt(), entries.newest(limit), entries.retractedSince(null, tombstonesSince, limit)));
+        String title = properties.title();
+        // Java 17: no pattern matching for switch yet.
+        if (name instanceof FeedName.Topic topic) {
+            return topics.find(topic.slug()).map(known -> new Feed(title, title + ": " + known.title(),
+                    known.description().isBlank() ? known.title() : known.description(), urlOf(name), homeUrl(),
+                    change.changedAt(), entries.newestOf(name.changeKeys(), limit),
+                    entries.retractedSince(List.of(topic.slug()), List.of(), tombstonesSince, limit)));
         }
-        return topics.find(name).map(topic -> new Feed(properties.title(), properties.title() + ": " + topic.title(),
-                topic.description().isBlank() ? topic.title() : topic.description(), urlOf(topic.slug()), homeUrl(),
-                change.changedAt(), entries.newestOf(topic.slug(), limit),
-                entries.retractedSince(topic.slug(), tombstonesSince, limit)));
+        if (name instanceof FeedName.Tag tag) {
+            return change.equals(FeedChange.NEVER) ? Optional.empty() : Optional.of(new Feed(title,
+                    title + ": tagged " + tag.tag(), "Every article tagged " + tag.tag(), urlOf(name), homeUrl(),
+                    change.changedAt(), entries.newestOf(name.changeKeys(), limit),
+                    entries.retractedSince(List.of(), List.of(tag.tag()), tombstonesSince, limit)));
+        }
+        if (name instanceof FeedName.Topics several) {
+            return allKnown(several.slugs()).map(known -> new Feed(title,
+                    title + ": " + String.join(" + ", known.stream().map(Topic::title).toList()),
+                    "Every article on " + String.join(" or ", known.stream().map(Topic::title).toList()),
+                    urlOf(name), homeUrl(), change.changedAt(), entries.newestOf(name.changeKeys(), limit),
+                    entries.retractedSince(several.slugs(), List.of(), tombstonesSince, limit)));
+        }
+        return Optional.of(new Feed(title, title + ": all topics", "Every article published on " + title,
+                urlOf(name), homeUrl(), change.changedAt(), entries.newest(limit),
+                entries.retractedSince(List.of(), List.of(), tombstonesSince, limit)));
     }
 
-    /** The key under which the read model stamps the changes of the feed with this name. */
-    public String changeKeyOf(String name) {
-        return ALL.equals(name) ? FeedChanges.ALL_TOPICS : name;
+    /** The last change of the feed with this name ({@link FeedChange#NEVER} if it never changed). */
+    public FeedChange lastChangeOf(FeedName name) {
+        return changes.find(name.changeKeys()).orElse(FeedChange.NEVER);
+    }
+
+    /** The tags that have a feed, by name. */
+    public List<String> tags() {
+        return changes.tags();
     }
 
     /** The address of a feed without its format's extension. */
-    public String urlOf(String name) {
-        return properties.publicUrl() + "/feeds/" + name;
+    public String urlOf(FeedName name) {
+        return properties.publicUrl() + "/feeds/" + name.path();
     }
 
     private String homeUrl() {
         return properties.publicUrl() + "/";
     }
 
-    /** The last change of the feed with this name ({@link FeedChange#NEVER} if it never changed). */
-    public FeedChange lastChangeOf(String name) {
-        return changes.find(changeKeyOf(name)).orElse(FeedChange.NEVER);
+    private Optional<List<Topic>> allKnown(List<String> slugs) {
+        List<Topic> known = new ArrayList<>();
+        for (String slug : slugs) {
+            Optional<Topic> topic = topics.find(slug);
+            if (topic.isEmpty()) {
+                return Optional.empty();
+            }
+            known.add(topic.get());
+        }
+        return Optional.of(known);
     }
 }

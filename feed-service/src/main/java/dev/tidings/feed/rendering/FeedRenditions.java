@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -35,8 +36,13 @@ public class FeedRenditions {
     private static final Logger log = LoggerFactory.getLogger(FeedRenditions.class);
 
     /** A rendition of a feed as of {@code revision}; null when no feed had that name then. */
-    private record Held(String name, FeedFormat format, String changeKey, long revision, Rendition rendition) {
+    private record Held(FeedName name, FeedFormat format, long revision, Rendition rendition) {
     }
+
+    // Combinations of topics are many; beyond these, they are rendered for each request instead of held.
+    private static final int MOST_HELD_COMBINATIONS = 1000;
+
+    private final AtomicInteger heldCombinations = new AtomicInteger();
 
     private final ConcurrentHashMap<String, Held> held = new ConcurrentHashMap<>();
 
@@ -72,19 +78,17 @@ public class FeedRenditions {
      */
     public Rendition heldAndCurrent(String file) {
         Held current = held.get(file);
-        if (current == null || current.rendition() == null
-                || current.revision() < revisions.revisionOf(current.changeKey())) {
+        if (current == null || current.rendition() == null || current.revision() < knownRevision(current.name())) {
             return null;
         }
         return current.rendition();
     }
 
     /** The current rendition of a feed, rendered if none is held for its newest change; empty if no such feed. */
-    public Optional<Rendition> current(String name, FeedFormat format) {
-        String file = name + "." + format.extension();
-        String changeKey = catalog.changeKeyOf(name);
+    public Optional<Rendition> current(FeedName name, FeedFormat format) {
+        String file = name.path() + "." + format.extension();
         Held current = held.get(file);
-        if (current != null && current.revision() >= revisions.revisionOf(changeKey)) {
+        if (current != null && current.revision() >= knownRevision(name)) {
             return Optional.ofNullable(current.rendition());
         }
         CompletableFuture<Held> mine = new CompletableFuture<>();
@@ -93,9 +97,9 @@ public class FeedRenditions {
             return Optional.ofNullable(join(running).rendition());
         }
         try {
-            Held fresh = render(name, format, changeKey);
+            Held fresh = render(name, format);
             if (fresh.revision() > 0 || fresh.rendition() != null) {
-                held.merge(file, fresh, (old, candidate) -> candidate.revision() >= old.revision() ? candidate : old);
+                hold(file, fresh);
             }
             mine.complete(fresh);
             return Optional.ofNullable(fresh.rendition());
@@ -109,6 +113,23 @@ public class FeedRenditions {
         }
     }
 
+    private void hold(String file, Held fresh) {
+        if (fresh.name() instanceof FeedName.Topics && !held.containsKey(file)
+                && heldCombinations.incrementAndGet() > MOST_HELD_COMBINATIONS) {
+            heldCombinations.decrementAndGet();
+            return;
+        }
+        held.merge(file, fresh, (old, candidate) -> candidate.revision() >= old.revision() ? candidate : old);
+    }
+
+    private long knownRevision(FeedName name) {
+        long sum = 0;
+        for (String key : name.changeKeys()) {
+            sum += revisions.revisionOf(key);
+        }
+        return sum;
+    }
+
     /**
      * Renders the new changes of the feeds this instance holds as soon as it learns of them, so that
      * the first reader after a change gets bytes instead of waiting for a render. Runs on the thread
@@ -117,7 +138,7 @@ public class FeedRenditions {
     @EventListener
     void renderAhead(FeedsChanged changed) {
         held.values().stream()
-                .filter(stale -> changed.feeds().contains(stale.changeKey()))
+                .filter(stale -> stale.name().changeKeys().stream().anyMatch(changed.feeds()::contains))
                 .toList()
                 .forEach(stale -> {
                     try {
@@ -125,26 +146,29 @@ public class FeedRenditions {
                     }
                     catch (RuntimeException ex) {
                         // Not lost: the next request for the feed renders it and reports the failure.
-                        log.warn("Could not render {}.{} ahead of readers: {}", stale.name(),
+                        log.warn("Could not render {}.{} ahead of readers: {}", stale.name().path(),
                                 stale.format().extension(), ex.toString());
                     }
                 });
     }
 
-    private Held render(String name, FeedFormat format, String changeKey) {
+    private Held render(FeedName name, FeedFormat format) {
         record Read(FeedChange change, Optional<Feed> feed) {
         }
         Read read = snapshot.execute(status -> {
             FeedChange change = catalog.lastChangeOf(name);
             return new Read(change, catalog.find(name, change));
         });
+        // A combination's stamp is the latest of its topics', which two changes of different topics in one
+        // second can share: it gets no Last-Modified, only its ETag.
         Rendition rendition = read.feed()
-                .map(feed -> Rendition.of(format, renderer.render(feed, format), feed.updated()))
+                .map(feed -> Rendition.of(format, renderer.render(feed, format),
+                        name instanceof FeedName.Topics ? null : feed.updated()))
                 .orElse(null);
         if (rendition != null) {
             renders.increment();
         }
-        return new Held(name, format, changeKey, read.change().revision(), rendition);
+        return new Held(name, format, read.change().revision(), rendition);
     }
 
     private static Held join(CompletableFuture<Held> running) {

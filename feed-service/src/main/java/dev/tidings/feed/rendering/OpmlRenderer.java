@@ -14,7 +14,7 @@ import org.jdom2.output.XMLOutputter;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes an OPML 2.0 subscription list (one outline per feed, pointing at its RSS version) that a
+ * Writes an OPML 2.0 subscription list (one outline per feed and format) that a
  * reader imports to subscribe to everything at once. Built with JDOM, which escapes all text.
  */
 @Component

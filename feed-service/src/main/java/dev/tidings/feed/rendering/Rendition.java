@@ -18,8 +18,9 @@ import java.util.zip.GZIPOutputStream;
  * <p>The ETag is weak, {@code W/"<sha-256 of the identity bytes>"}: one validator for every
  * encoding of one content, which only a weak tag may be (a strong one names exact bytes, and the
  * gzip bytes differ). {@code changedAt} is the feed's change stamp (whole seconds, see the read
- * model's {@code FeedChanges}); {@code lastModified} is it as an HTTP date. The arrays are never
- * modified after construction.
+ * model's {@code FeedChanges}); {@code lastModified} is it as an HTTP date. Both are null for a
+ * feed without a reliable date (a combination of topics). The arrays are never modified after
+ * construction.
  */
 public record Rendition(FeedFormat format, byte[] identity, byte[] gzip, String etag, Instant changedAt,
         String lastModified) {
@@ -27,8 +28,8 @@ public record Rendition(FeedFormat format, byte[] identity, byte[] gzip, String 
     public static Rendition of(FeedFormat format, byte[] identity, Instant changedAt) {
         byte[] gzip = gzip(identity);
         return new Rendition(format, identity, gzip.length < identity.length ? gzip : null,
-                "W/\"" + sha256(identity) + "\"", changedAt,
-                DateTimeFormatter.RFC_1123_DATE_TIME.format(changedAt.atOffset(ZoneOffset.UTC)));
+                "W/\"" + sha256(identity) + "\"", changedAt, changedAt == null ? null
+                        : DateTimeFormatter.RFC_1123_DATE_TIME.format(changedAt.atOffset(ZoneOffset.UTC)));
     }
 
     private static byte[] gzip(byte[] bytes) {

@@ -7,6 +7,7 @@ import dev.tidings.feed.readmodel.Topic;
 import dev.tidings.feed.readmodel.Topics;
 import dev.tidings.feed.rendering.FeedCatalog;
 import dev.tidings.feed.rendering.FeedFormat;
+import dev.tidings.feed.rendering.FeedName;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -40,12 +41,19 @@ class DirectoryController {
     ResponseEntity<String> directory() {
         List<Topic> known = topics.all().stream().filter(topic -> !FeedCatalog.ALL.equals(topic.slug())).toList();
         String allTitle = properties.title() + ": all topics";
-        StringBuilder head = new StringBuilder(autodiscovery(allTitle, FeedCatalog.ALL));
-        StringBuilder list = new StringBuilder(listItem("All topics", "", FeedCatalog.ALL));
+        StringBuilder head = new StringBuilder(autodiscovery(allTitle, new FeedName.All()));
+        StringBuilder list = new StringBuilder(listItem("All topics", "", new FeedName.All()));
         for (Topic topic : known) {
-            head.append(autodiscovery(properties.title() + ": " + topic.title(), topic.slug()));
-            list.append(listItem(topic.title(), topic.description(), topic.slug()));
+            FeedName name = new FeedName.Topic(topic.slug());
+            head.append(autodiscovery(properties.title() + ": " + topic.title(), name));
+            list.append(listItem(topic.title(), topic.description(), name));
         }
+        StringBuilder tags = new StringBuilder();
+        for (String tag : catalog.tags()) {
+            tags.append(listItem("#" + tag, "", new FeedName.Tag(tag)));
+        }
+        String combination = known.size() < 2 ? "/feeds/topics/eczema+microbiome.atom"
+                : "/feeds/topics/" + known.get(0).slug() + "+" + known.get(1).slug() + ".atom";
         String page = """
                 <!DOCTYPE html>
                 <html lang="en">
@@ -57,15 +65,21 @@ class DirectoryController {
                 <h1>%1$s feeds</h1>
                 <ul>
                 %3$s</ul>
+                <h2>Tags</h2>
+                <ul>
+                %5$s</ul>
+                <p>Several topics in one feed: name them in alphabetical order, joined by <code>+</code>, as
+                <a href="%6$s">%6$s</a> (also <code>.rss</code> and <code>.json</code>).</p>
                 <p><a href="%4$s">All feeds as OPML</a></p>
                 </body>
                 </html>
                 """.formatted(htmlEscape(properties.title()), head, list,
-                htmlEscape(properties.publicUrl() + "/feeds.opml"));
+                htmlEscape(properties.publicUrl() + "/feeds.opml"), tags,
+                htmlEscape(properties.publicUrl() + combination));
         return ResponseEntity.ok().contentType(HTML_UTF8).body(page);
     }
 
-    private String autodiscovery(String title, String name) {
+    private String autodiscovery(String title, FeedName name) {
         StringBuilder links = new StringBuilder();
         for (FeedFormat format : FeedFormat.values()) {
             links.append("<link rel=\"alternate\" type=\"%s\" title=\"%s\" href=\"%s\">\n".formatted(
@@ -74,7 +88,7 @@ class DirectoryController {
         return links.toString();
     }
 
-    private String listItem(String title, String description, String name) {
+    private String listItem(String title, String description, FeedName name) {
         StringBuilder item = new StringBuilder("<li><strong>%s</strong> %s".formatted(htmlEscape(title),
                 htmlEscape(description)));
         for (FeedFormat format : FeedFormat.values()) {
@@ -83,7 +97,7 @@ class DirectoryController {
         return item.append("</li>\n").toString();
     }
 
-    private String url(String name, FeedFormat format) {
+    private String url(FeedName name, FeedFormat format) {
         return catalog.urlOf(name) + "." + format.extension();
     }
 }

@@ -32,7 +32,7 @@ class FeedResponder {
     void respond(Rendition rendition, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Instant now = clock.instant();
         response.setHeader("ETag", rendition.etag());
-        if (!rendition.changedAt().isAfter(now)) {
+        if (rendition.changedAt() != null && !rendition.changedAt().isAfter(now)) {
             response.setHeader("Last-Modified", rendition.lastModified());
         }
         response.setHeader("Cache-Control", cacheControl);

@@ -54,11 +54,9 @@ final class HeldFeedFilter implements Filter {
         if (!method.equals("GET") && !method.equals("HEAD")) {
             return null;
         }
-        // The servlet path is decoded and normalized by the container, as Spring MVC would route it.
+        // The servlet path is decoded and normalized by the container, as Spring MVC would route it; only held
+        // feeds are in the map, so any other path simply misses.
         String path = request.getServletPath();
-        if (!path.startsWith(PREFIX) || path.indexOf('/', PREFIX.length()) >= 0) {
-            return null;
-        }
-        return renditions.heldAndCurrent(path.substring(PREFIX.length()));
+        return path.startsWith(PREFIX) ? renditions.heldAndCurrent(path.substring(PREFIX.length())) : null;
     }
 }

@@ -4,6 +4,7 @@ import dev.tidings.feed.FeedProperties;
 import dev.tidings.feed.readmodel.Topics;
 import dev.tidings.feed.rendering.FeedCatalog;
 import dev.tidings.feed.rendering.FeedFormat;
+import dev.tidings.feed.rendering.FeedName;
 import dev.tidings.feed.rendering.OpmlRenderer;
 import dev.tidings.feed.rendering.OpmlRenderer.Outline;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Serves {@code /feeds.opml}: every feed (all topics first, then each topic) as an OPML 2.0 list. */
+/**
+ * Serves {@code /feeds.opml}: every feed (all topics first, then each topic, then each tag) in every
+ * format as an OPML 2.0 list.
+ */
 @RestController
 class OpmlController {
 
@@ -41,19 +45,25 @@ class OpmlController {
     ResponseEntity<byte[]> opml() {
         String home = properties.publicUrl() + "/";
         List<Outline> outlines = new ArrayList<>();
-        outlines.add(new Outline(properties.title() + ": all topics", rss(FeedCatalog.ALL), home));
+        add(outlines, properties.title() + ": all topics", new FeedName.All(), home);
         topics.all().stream()
                 .filter(topic -> !FeedCatalog.ALL.equals(topic.slug()))
-                .forEach(topic -> outlines.add(new Outline(properties.title() + ": " + topic.title(),
-                        rss(topic.slug()), home)));
-        Instant updated = catalog.lastChangeOf(FeedCatalog.ALL).changedAt();
+                .forEach(topic -> add(outlines, properties.title() + ": " + topic.title(),
+                        new FeedName.Topic(topic.slug()), home));
+        catalog.tags().forEach(tag -> add(outlines, properties.title() + ": tagged " + tag, new FeedName.Tag(tag),
+                home));
+        Instant updated = catalog.lastChangeOf(new FeedName.All()).changedAt();
         return ResponseEntity.ok()
                 .contentType(OPML)
                 .cacheControl(CacheControl.maxAge(properties.cacheMaxAge()).cachePublic())
                 .body(renderer.render(properties.title() + " feeds", updated, outlines));
     }
 
-    private String rss(String name) {
-        return catalog.urlOf(name) + "." + FeedFormat.RSS.extension();
+    /** One outline per format, so a reader that knows only one of them finds it. */
+    private void add(List<Outline> outlines, String title, FeedName name, String home) {
+        for (FeedFormat format : FeedFormat.values()) {
+            outlines.add(new Outline(title + " (" + format.label() + ")",
+                    catalog.urlOf(name) + "." + format.extension(), home));
+        }
     }
 }

@@ -14,7 +14,7 @@ import java.time.format.DateTimeParseException;
  * <p>Dates are compared with the feed's change stamp, not with the {@code Last-Modified} sent: a
  * stamp that ran ahead of the clock is withheld from readers, yet a reader's date before it still
  * means the reader has an older content. An {@code If-Modified-Since} later than now is invalid
- * and ignored.
+ * and ignored; so are both dates for a feed without a stamp ({@code changedAt} null).
  */
 final class Preconditions {
 
@@ -30,7 +30,7 @@ final class Preconditions {
         }
         else {
             Instant unmodifiedSince = date(request.getHeader("If-Unmodified-Since"));
-            if (unmodifiedSince != null && changedAt.isAfter(unmodifiedSince)) {
+            if (unmodifiedSince != null && changedAt != null && changedAt.isAfter(unmodifiedSince)) {
                 return Outcome.PRECONDITION_FAILED;
             }
         }
@@ -40,7 +40,8 @@ final class Preconditions {
                     : Outcome.SEND;
         }
         Instant modifiedSince = date(request.getHeader("If-Modified-Since"));
-        if (modifiedSince != null && !modifiedSince.isAfter(now) && !changedAt.isAfter(modifiedSince)) {
+        if (modifiedSince != null && changedAt != null && !modifiedSince.isAfter(now)
+                && !changedAt.isAfter(modifiedSince)) {
             return Outcome.NOT_MODIFIED;
         }
         return Outcome.SEND;

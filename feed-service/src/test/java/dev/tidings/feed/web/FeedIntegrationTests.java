@@ -85,7 +85,7 @@ class FeedIntegrationTests extends FeedServiceIntegrationTest {
         String opml = new String(response.body(), StandardCharsets.UTF_8);
         assertThat(opml).contains("<opml version=\"2.0\">")
                 .contains("xmlUrl=\"http://localhost:8082/feeds/all.rss\"")
-                .contains("text=\"Tidings: Outlines &amp; &lt;more&gt;\"")
+                .contains("text=\"Tidings: Outlines &amp; &lt;more&gt; (RSS)\"")
                 .contains("xmlUrl=\"http://localhost:8082/feeds/" + topic + ".rss\"");
     }
 

@@ -22,6 +22,8 @@ class RouteAccessIntegrationTests extends FeedServiceIntegrationTest {
     private static final Map<String, Access> ROUTES = Map.ofEntries(
             Map.entry("GET /", PUBLIC),
             Map.entry("GET /feeds/{file}", PUBLIC),
+            Map.entry("GET /feeds/tags/{file}", PUBLIC),
+            Map.entry("GET /feeds/topics/{file}", PUBLIC),
             Map.entry("GET /feeds.opml", PUBLIC),
             Map.entry("GET /api/admin/api-keys", ADMIN),
             Map.entry("POST /api/admin/api-keys", ADMIN),
