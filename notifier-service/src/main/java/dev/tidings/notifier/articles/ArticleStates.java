@@ -61,13 +61,17 @@ public class ArticleStates {
     /** The stored state of an article, if any. */
     public Optional<StoredArticle> find(UUID id) {
         return jdbc.sql("""
-                SELECT id, version, title, summary, body_html, canonical_url, retracted_at IS NOT NULL AS retracted
-                FROM articles WHERE id = :id
+                SELECT a.id, a.version, a.title, a.summary, a.body_html, a.canonical_url,
+                       a.retracted_at IS NOT NULL AS retracted, a.topics[1] AS topic,
+                       COALESCE(t.title, a.topics[1]) AS topic_title
+                FROM articles a LEFT JOIN topics t ON t.slug = a.topics[1]
+                WHERE a.id = :id
                 """)
                 .param("id", id)
                 .query((rs, row) -> new StoredArticle(rs.getObject("id", UUID.class), rs.getLong("version"),
                         rs.getString("title"), rs.getString("summary"), rs.getString("body_html"),
-                        rs.getString("canonical_url"), rs.getBoolean("retracted")))
+                        rs.getString("canonical_url"), rs.getBoolean("retracted"), rs.getString("topic"),
+                        rs.getString("topic_title")))
                 .optional();
     }
 

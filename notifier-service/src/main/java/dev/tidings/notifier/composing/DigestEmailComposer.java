@@ -20,7 +20,7 @@ public class DigestEmailComposer {
         String heading = "Your " + digest.kind() + " Tidings digest";
         int count = digest.items().size();
         String subject = heading + ": " + count + (count == 1 ? " article" : " articles");
-        envelope.address(message, recipient, subject);
+        envelope.address(message, recipient, subject, ListId.ofDigest(digest.kind(), envelope.sendingDomain()));
         StringBuilder text = new StringBuilder(heading).append("\n\n");
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>")
                 .append(HtmlUtils.htmlEscape(heading)).append("</title></head><body>\n<h1>")

@@ -54,14 +54,16 @@ public class InstantEmailComposer {
             html.append("<p><a href=\"").append(HtmlUtils.htmlEscape(article.canonicalUrl()))
                     .append("\">Read on the site</a></p>\n");
         }
+        ListId list = ListId.ofTopic(article.topic() == null ? "articles" : article.topic(),
+                article.topicTitle() == null ? "Tidings" : article.topicTitle(), envelope.sendingDomain());
         return new RenderedArticle(article.id(), article.version(), article.title(), article.summary(),
-                article.canonicalUrl(), text.toString(), html.toString());
+                article.canonicalUrl(), text.toString(), html.toString(), list);
     }
 
     /** Writes the email of {@code article} to {@code recipient} into {@code message}. */
     public void compose(MimeMessage message, RenderedArticle article, Recipient recipient)
             throws MessagingException {
-        envelope.address(message, recipient, article.title());
+        envelope.address(message, recipient, article.title(), article.list());
         String text = article.text() + "-- \nYou receive this because you subscribed to Tidings.\nChoose your topics: "
                 + recipient.preferencesUrl() + "\nUnsubscribe: " + recipient.unsubscribeUrl() + '\n';
         String html = "<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>"
@@ -84,7 +86,11 @@ public class InstantEmailComposer {
             @Override
             public void head(org.jsoup.nodes.Node node, int depth) {
                 if (node instanceof TextNode textNode) {
-                    text.append(textNode.text());
+                    // The line breaks jsoup puts between blocks are not text; they would indent the next line.
+                    boolean lineStart = text.isEmpty() || text.charAt(text.length() - 1) == '\n';
+                    if (!(lineStart && textNode.isBlank())) {
+                        text.append(textNode.text());
+                    }
                 }
                 else if (node instanceof Element element && element.nameIs("br")) {
                     text.append('\n');

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What every newsletter email shares, instant or digest: sender, recipient, a one-line subject, the
- * RFC 8058 one-click unsubscribe headers, {@code Precedence: bulk}, a {@code Message-ID} on the
+ * RFC 8058 one-click unsubscribe headers, a {@code List-Id}, {@code Precedence: bulk}, a {@code Message-ID} on the
  * sending domain, and a multipart/alternative body (text, then HTML).
  */
 @Component
@@ -36,7 +36,12 @@ public class NewsletterEnvelope {
         return new NewsletterMessage(session, sendingDomain);
     }
 
-    void address(MimeMessage message, Recipient recipient, String subject) throws MessagingException {
+    /** The domain of the From address: Message-IDs and List-Ids are named under it. */
+    String sendingDomain() {
+        return sendingDomain;
+    }
+
+    void address(MimeMessage message, Recipient recipient, String subject, ListId list) throws MessagingException {
         message.setFrom(from);
         message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(recipient.email(), true));
         message.setSubject(HeaderText.clean(subject), StandardCharsets.UTF_8.name());
@@ -44,6 +49,7 @@ public class NewsletterEnvelope {
         message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         // Tells auto-responders (vacation replies) not to answer a mailing.
         message.setHeader("Precedence", "bulk");
+        message.setHeader("List-Id", list.headerValue());
     }
 
     static void body(MimeMessage message, String plainText, String html) throws MessagingException {

@@ -8,7 +8,8 @@ import java.util.UUID;
  *
  * @param text title, summary, body as text (link targets kept) and the link to the site
  * @param html the same as an HTML fragment, body sanitized again
+ * @param list the mailing list of the article's topic (its {@code List-Id})
  */
 public record RenderedArticle(UUID id, long version, String title, String summary, String canonicalUrl,
-        String text, String html) {
+        String text, String html, ListId list) {
 }

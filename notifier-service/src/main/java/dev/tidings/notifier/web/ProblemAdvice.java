@@ -1,7 +1,6 @@
 package dev.tidings.notifier.web;
 
 import dev.tidings.notifier.ratelimit.TooManyRequestsException;
-import dev.tidings.notifier.subscription.InvalidSubscriptionException;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,14 +27,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
-
-    @ExceptionHandler(InvalidSubscriptionException.class)
-    ProblemDetail invalidSubscription(InvalidSubscriptionException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-        problem.setTitle("Invalid subscription");
-        ex.details().forEach(problem::setProperty);
-        return problem;
-    }
 
     @ExceptionHandler(PageException.class)
     ResponseEntity<String> page(PageException ex) {

@@ -28,6 +28,8 @@ class DigestEmailComposerTests {
 
         assertThat(message.getSubject()).isEqualTo("Your weekly Tidings digest: 2 articles");
         assertThat(message.getHeader("List-Unsubscribe")).containsExactly("<https://news.example/unsubscribe?token=u>");
+        assertThat(message.getHeader("List-Id"))
+                .containsExactly("\"Tidings weekly digest\" <weekly.digests.health.example>");
         List<MailText> parts = MailText.parts(message);
         assertThat(parts.get(0).text()).contains("* <b>Bold</b> claims").contains("https://health.example/a")
                 .contains("* Quiet facts").doesNotContain("javascript:");
@@ -37,6 +39,7 @@ class DigestEmailComposerTests {
     }
 
     private static RenderedArticle item(String title, String summary, String canonicalUrl) {
-        return new RenderedArticle(UUID.randomUUID(), 1, title, summary, canonicalUrl, "", "");
+        return new RenderedArticle(UUID.randomUUID(), 1, title, summary, canonicalUrl, "", "",
+                new ListId("Topic", "topic.topics.health.example"));
     }
 }

@@ -56,6 +56,8 @@ class InstantEmailComposerTests {
         assertThat(message.getHeader("List-Unsubscribe")).containsExactly("<" + UNSUBSCRIBE + ">");
         assertThat(message.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
         assertThat(message.getHeader("Precedence")).containsExactly("bulk");
+        assertThat(message.getHeader("List-Id"))
+                .containsExactly("\"Gut \\\"and\\\" skin\" <gut-skin.topics.health.example>");
         assertThat(message.getFrom()[0].toString()).isEqualTo("Tidings <newsletter@health.example>");
         assertThat(message.getAllRecipients()[0].toString()).isEqualTo("reader@example.test");
     }
@@ -93,7 +95,8 @@ class InstantEmailComposerTests {
     private MimeMessage compose(String title, String bodyHtml) throws Exception {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
         RenderedArticle article = composer.render(new StoredArticle(UUID.randomUUID(), 1, title,
-                "The summary & more", bodyHtml, "https://health.example/articles/title", false));
+                "The summary & more", bodyHtml, "https://health.example/articles/title", false, "gut-skin",
+                "Gut \"and\" skin"));
         composer.compose(message, article, new Recipient("reader@example.test", UNSUBSCRIBE, PREFERENCES));
         message.saveChanges();
         return message;

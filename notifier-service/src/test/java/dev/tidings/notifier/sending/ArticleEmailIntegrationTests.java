@@ -122,6 +122,27 @@ class ArticleEmailIntegrationTests extends NotifierIntegrationTest {
     }
 
     @Test
+    void aCorrectionWithinTheUndoWindowIsWhatGoesOut() {
+        String topic = uniqueSlug("vitamins");
+        knownTopic(topic, "Vitamins");
+        String reader = uniqueEmail("reader");
+        subscribeAndConfirm(reader, topic);
+        ArticleSnapshot published = article(UUID.randomUUID(), 1, "Vitamin D cures colds", List.of(topic));
+        ArticleSnapshot corrected = new ArticleSnapshot(published.id(), 2, published.slug(),
+                "Vitamin D and colds: what trials show", published.summary(), "<p>The corrected text.</p>",
+                published.canonicalUrl(), published.author(), published.topics(), published.tags(),
+                published.publishedAt(), published.updatedAt().plusSeconds(30), null, null, null);
+
+        // Back to back: the correction arrives within the send delay, before anything went out.
+        kafka.send(ArticleEventType.PUBLISHED, published);
+        kafka.send(ArticleEventType.UPDATED, corrected);
+
+        await().atMost(PATIENCE).until(() -> articleMails(reader).size() == 1);
+        assertThat(subject(articleMails(reader).get(0))).isEqualTo("Vitamin D and colds: what trials show");
+        assertThat(MailText.of(articleMails(reader).get(0))).contains("The corrected text.").doesNotContain("cures");
+    }
+
+    @Test
     void oneClickUnsubscribeStopsTheNextArticles() throws Exception {
         String topic = uniqueSlug("lungs");
         knownTopic(topic, "Lungs");
