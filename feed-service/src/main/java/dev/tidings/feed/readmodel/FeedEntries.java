@@ -121,6 +121,52 @@ public class FeedEntries {
     }
 
     /**
+     * The live entries of one feed ({@link FeedChanges#ALL_TOPICS}, a topic or a tag key) published in
+     * [{@code from}, {@code to}), newest first: an archive page, read from an index range.
+     */
+    public List<FeedEntry> publishedBetween(String feed, Instant from, Instant to, int limit) {
+        String sql = FeedChanges.ALL_TOPICS.equals(feed)
+                ? "SELECT " + COLUMNS + """
+                   FROM feed_entries e WHERE e.retracted_at IS NULL AND e.published_at >= :from AND e.published_at < :to
+                  ORDER BY e.published_at DESC, e.id LIMIT :limit"""
+                : "SELECT " + COLUMNS + """
+                   FROM feed_memberships m JOIN feed_entries e ON e.id = m.entry_id
+                  WHERE m.feed = :feed AND m.published_at >= :from AND m.published_at < :to
+                  ORDER BY m.published_at DESC, m.entry_id LIMIT :limit""";
+        return jdbc.sql(sql)
+                .param("feed", feed)
+                .param("from", utc(from))
+                .param("to", utc(to))
+                .param("limit", limit)
+                .query(FeedEntries::entry)
+                .list();
+    }
+
+    /** When the newest live entry of a feed published before {@code before} was published. */
+    public Optional<Instant> latestPublishedBefore(String feed, Instant before) {
+        return edge(feed, "max", "<", before);
+    }
+
+    /** When the oldest live entry of a feed published at or after {@code from} was published. */
+    public Optional<Instant> earliestPublishedFrom(String feed, Instant from) {
+        return edge(feed, "min", ">=", from);
+    }
+
+    // Both read one end of an index range: max/min over the ordered index, however large the archive.
+    private Optional<Instant> edge(String feed, String function, String comparison, Instant at) {
+        String sql = FeedChanges.ALL_TOPICS.equals(feed)
+                ? "SELECT " + function + "(published_at) AS at FROM feed_entries WHERE retracted_at IS NULL"
+                        + " AND published_at " + comparison + " :at AND CAST(:feed AS text) IS NOT NULL"
+                : "SELECT " + function + "(published_at) AS at FROM feed_memberships WHERE feed = :feed"
+                        + " AND published_at " + comparison + " :at";
+        return jdbc.sql(sql)
+                .param("feed", feed)
+                .param("at", utc(at))
+                .query((rs, row) -> Optional.ofNullable(instant(rs, "at")))
+                .single();
+    }
+
+    /**
      * The newest live entries of any of {@code feeds} (topic or tag keys), newest first, each once:
      * the newest {@code limit} of each feed read from the memberships' index, merged, so the cost is
      * bounded by {@code limit} per feed however large the archive grows.

@@ -13,6 +13,7 @@ import dev.tidings.feed.readmodel.FeedEntry;
 import dev.tidings.feed.readmodel.Retraction;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdom2.Document;
 import org.jdom2.Element;
@@ -27,6 +28,8 @@ final class AtomWriter {
 
     static final Namespace TOMBSTONES = Namespace.getNamespace("at", "http://purl.org/atompub/tombstones/1.0");
 
+    static final Namespace HISTORY = Namespace.getNamespace("fh", "http://purl.org/syndication/history/1.0");
+
     static com.rometools.rome.feed.atom.Feed feed(Feed feed) {
         com.rometools.rome.feed.atom.Feed atom = new com.rometools.rome.feed.atom.Feed("atom_1.0");
         atom.setId(clean(feed.urlOf(FeedFormat.ATOM)));
@@ -34,23 +37,39 @@ final class AtomWriter {
         atom.setSubtitle(content(Content.TEXT, feed.description()));
         atom.setUpdated(date(feed.updated()));
         atom.setAlternateLinks(List.of(link("alternate", "text/html", feed.homeUrl())));
-        atom.setOtherLinks(List.of(link("self", FeedFormat.ATOM.type(), feed.urlOf(FeedFormat.ATOM))));
+        List<Link> links = new ArrayList<>(List.of(link("self", FeedFormat.ATOM.type(), feed.urlOf(FeedFormat.ATOM))));
+        History history = feed.history();
+        if (history.current() != null) {
+            links.add(link("current", FeedFormat.ATOM.type(), history.current()));
+        }
+        if (history.prevArchive() != null) {
+            links.add(link("prev-archive", FeedFormat.ATOM.type(), history.prevArchive()));
+        }
+        if (history.nextArchive() != null) {
+            links.add(link("next-archive", FeedFormat.ATOM.type(), history.nextArchive()));
+        }
+        atom.setOtherLinks(links);
         atom.setAuthors(List.of(person(feed.publisher())));
         atom.setEntries(feed.entries().stream().map(AtomWriter::entry).toList());
         return atom;
     }
 
     /**
-     * Adds an RFC 6721 {@code <at:deleted-entry ref="<entry id>" when="<retraction time>">} with the
+     * Marks an archive page with RFC 5005's {@code <fh:archive/>}, and adds an RFC 6721 {@code <at:deleted-entry ref="<entry id>" when="<retraction time>">} with the
      * reason as {@code <at:comment>} for each recent retraction, after the entries, so that a reader
      * or partner that copied an entry learns to remove it. Rome has no model for tombstones, so they
      * go into the written document.
      */
-    static void addTombstones(Document document, Feed feed) {
+    static void addHistoryAndTombstones(Document document, Feed feed) {
+        Element root = document.getRootElement();
+        if (feed.history().archive()) {
+            // RFC 5005: an archive document says so, so that a reader does not take it for the subscription.
+            root.addNamespaceDeclaration(HISTORY);
+            root.addContent(0, new Element("archive", HISTORY));
+        }
         if (feed.retractions().isEmpty()) {
             return;
         }
-        Element root = document.getRootElement();
         root.addNamespaceDeclaration(TOMBSTONES);
         for (Retraction retraction : feed.retractions()) {
             Element tombstone = new Element("deleted-entry", TOMBSTONES)

@@ -11,10 +11,11 @@ import java.util.Objects;
  * (the author of entries without one), {@code url} is its address without the
  * format's extension (the self link and Atom id append it), {@code homeUrl} the HTML page it
  * belongs to, {@code updated} its last change, {@code entries} newest first, and
- * {@code retractions} the recently retracted entries that Atom shows as tombstones, newest first.
+ * {@code retractions} the recently retracted entries that Atom shows as tombstones, newest first,
+ * and {@code history} its links to RFC 5005 archive pages.
  */
 public record Feed(String publisher, String title, String description, String url, String homeUrl,
-        Instant updated, List<FeedEntry> entries, List<Retraction> retractions) {
+        Instant updated, List<FeedEntry> entries, List<Retraction> retractions, History history) {
 
     public Feed {
         Objects.requireNonNull(publisher, "publisher must not be null");
@@ -25,6 +26,7 @@ public record Feed(String publisher, String title, String description, String ur
         Objects.requireNonNull(updated, "updated must not be null");
         entries = List.copyOf(entries);
         retractions = List.copyOf(retractions);
+        Objects.requireNonNull(history, "history must not be null");
     }
 
     public String urlOf(FeedFormat format) {

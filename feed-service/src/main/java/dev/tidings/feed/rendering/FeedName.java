@@ -1,6 +1,8 @@
 package dev.tidings.feed.rendering;
 
 import dev.tidings.feed.readmodel.FeedChanges;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +10,8 @@ import java.util.Optional;
 /**
  * What a feed URL names: the path after {@code /feeds/} without the format's extension. {@code all},
  * a topic slug, {@code tags/<tag>}, or {@code topics/<slug>+<slug>...} (two to
- * {@value #MOST_TOPICS} topics, in alphabetical order: the canonical form of a combination).
+ * {@value #MOST_TOPICS} topics, in alphabetical order: the canonical form of a combination), and
+ * {@code <one of the first three>/archive/<yyyy-MM>} for a month of its history.
  */
 public sealed interface FeedName {
 
@@ -77,8 +80,39 @@ public sealed interface FeedName {
         }
     }
 
+    /**
+     * One month of a feed's history as an RFC 5005 archive page: every topic, a topic or a tag (not
+     * a combination), Atom only.
+     */
+    record Archive(FeedName of, YearMonth month) implements FeedName {
+
+        @Override
+        public String path() {
+            return of.path() + "/archive/" + month;
+        }
+
+        @Override
+        public List<String> changeKeys() {
+            return of.changeKeys();
+        }
+    }
+
     /** The name behind a path, in canonical form (a combination's topics sorted); empty if it names no feed. */
     static Optional<FeedName> parse(String path) {
+        int archive = path.lastIndexOf("/archive/");
+        if (archive > 0) {
+            String month = path.substring(archive + "/archive/".length());
+            try {
+                YearMonth parsed = YearMonth.parse(month);
+                return parse(path.substring(0, archive))
+                        .filter(of -> !(of instanceof Topics) && !(of instanceof Archive)
+                                && parsed.toString().equals(month))
+                        .map(of -> new Archive(of, parsed));
+            }
+            catch (DateTimeParseException ex) {
+                return Optional.empty();
+            }
+        }
         if (path.equals(FeedCatalog.ALL)) {
             return Optional.of(new All());
         }

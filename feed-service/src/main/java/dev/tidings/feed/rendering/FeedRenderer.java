@@ -35,7 +35,7 @@ public class FeedRenderer {
     public byte[] render(Feed feed, FeedFormat format) {
         return switch (format) {
             case RSS -> xml(RssWriter.channel(feed), document -> RssWriter.addSelfLink(document, feed));
-            case ATOM -> xml(AtomWriter.feed(feed), document -> AtomWriter.addTombstones(document, feed));
+            case ATOM -> xml(AtomWriter.feed(feed), document -> AtomWriter.addHistoryAndTombstones(document, feed));
             case JSON -> jsonFeeds.write(feed);
         };
     }

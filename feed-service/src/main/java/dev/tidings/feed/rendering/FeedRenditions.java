@@ -98,7 +98,8 @@ public class FeedRenditions {
         }
         try {
             Held fresh = render(name, format);
-            if (fresh.revision() > 0 || fresh.rendition() != null) {
+            // Negative answers are held only for stamped feeds, never for made-up months of an archive.
+            if (fresh.rendition() != null || (fresh.revision() > 0 && !(name instanceof FeedName.Archive))) {
                 hold(file, fresh);
             }
             mine.complete(fresh);

@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Serves {@code /feeds/<name>.rss}, {@code .atom} and {@code .json} ({@link FeedName}: {@code all},
- * a topic, {@code tags/<tag>}, {@code topics/<a>+<b>}) through {@link FeedResponder} (conditional
+ * a topic, {@code tags/<tag>}, {@code topics/<a>+<b>}, and {@code <feed>/archive/<yyyy-MM>} in
+ * Atom) through {@link FeedResponder} (conditional
  * GET, stored gzip), when {@link HeldFeedFilter} could not: renders a feed whose newest change this
  * instance has not rendered yet, redirects a combination of topics to its canonical (sorted) URL,
  * and answers 404 for names that are no feed.
@@ -29,7 +30,8 @@ class FeedController {
         this.responder = responder;
     }
 
-    @GetMapping({ "/feeds/{file}", "/feeds/tags/{file}", "/feeds/topics/{file}" })
+    @GetMapping({ "/feeds/{file}", "/feeds/tags/{file}", "/feeds/topics/{file}", "/feeds/{name}/archive/{file}",
+            "/feeds/tags/{tag}/archive/{file}" })
     void feed(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath().substring(HeldFeedFilter.PREFIX.length());
         int dot = path.lastIndexOf('.');
@@ -44,6 +46,9 @@ class FeedController {
         FeedName name = FeedName.parse(requested)
                 .orElseThrow(() -> new UnknownFeedException("No feed at /feeds/" + path + ": a combination names "
                         + "2 to " + FeedName.MOST_TOPICS + " topics, as /feeds/topics/eczema+microbiome.atom"));
+        if (name instanceof FeedName.Archive && format != FeedFormat.ATOM) {
+            throw new UnknownFeedException("Archive pages (RFC 5005) are Atom only: /feeds/" + requested + ".atom");
+        }
         if (!name.path().equals(requested)) {
             response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
             response.setHeader("Location", request.getContextPath() + HeldFeedFilter.PREFIX + name.path() + "."

@@ -126,7 +126,7 @@ class FeedRendererTests {
     @Test
     void anEmptyFeedStillHasItsSelfLinkAndDates() throws Exception {
         Feed empty = new Feed("Tidings", "Tidings: all topics", "Everything", "https://feeds.example/feeds/all",
-                "https://feeds.example/", Instant.EPOCH, List.of(), List.of());
+                "https://feeds.example/", Instant.EPOCH, List.of(), List.of(), History.NONE);
         String rss = render(empty, FeedFormat.RSS);
         String atom = render(empty, FeedFormat.ATOM);
 
@@ -145,7 +145,7 @@ class FeedRendererTests {
 
     private static Feed feed(FeedEntry entry) {
         return new Feed("Tidings", "Tidings: Gut", "All about the gut", "https://feeds.example/feeds/gut",
-                "https://feeds.example/", CORRECTED, List.of(entry), List.of());
+                "https://feeds.example/", CORRECTED, List.of(entry), List.of(), History.NONE);
     }
 
     private static FeedEntry entry(String author) {

@@ -24,6 +24,8 @@ class RouteAccessIntegrationTests extends FeedServiceIntegrationTest {
             Map.entry("GET /feeds/{file}", PUBLIC),
             Map.entry("GET /feeds/tags/{file}", PUBLIC),
             Map.entry("GET /feeds/topics/{file}", PUBLIC),
+            Map.entry("GET /feeds/{name}/archive/{file}", PUBLIC),
+            Map.entry("GET /feeds/tags/{tag}/archive/{file}", PUBLIC),
             Map.entry("GET /feeds.opml", PUBLIC),
             Map.entry("GET /api/admin/api-keys", ADMIN),
             Map.entry("POST /api/admin/api-keys", ADMIN),
