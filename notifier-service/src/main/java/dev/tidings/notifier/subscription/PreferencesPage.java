@@ -64,6 +64,8 @@ class PreferencesPage {
                 <p><button type="submit">Save</button></p>
                 </form>
                 <p><a href="%5$s">Unsubscribe from everything</a></p>
+                <p><a href="/preferences/export?token=%2$s">Download your data</a> ·
+                <a href="/preferences/erase?token=%2$s">Erase your data</a></p>
                 """.formatted(HtmlPage.escape(preferences.email()), HtmlPage.escape(token), checkboxes, frequencies,
                 HtmlPage.escape(preferences.unsubscribeUrl())))
                 .respond(HttpStatus.OK);

@@ -2,6 +2,7 @@ package dev.tidings.notifier.subscription;
 
 import dev.tidings.notifier.NotifierProperties;
 import dev.tidings.notifier.ledger.Deliveries;
+import dev.tidings.notifier.suppression.Suppressions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -38,9 +39,12 @@ public class Subscriptions {
 
     private final Clock clock;
 
+    private final Suppressions suppressions;
+
     Subscriptions(Subscribers subscribers, ConfirmationRequests requests, TopicChoices topicChoices,
             Deliveries deliveries, LinkTokens tokens, SubscriberLinks links, NotifierProperties properties,
-            Clock clock) {
+            Clock clock, Suppressions suppressions) {
+        this.suppressions = suppressions;
         this.subscribers = subscribers;
         this.requests = requests;
         this.topicChoices = topicChoices;
@@ -70,6 +74,8 @@ public class Subscriptions {
             }
             subscribers.confirmTopics(subscriber.id(), request.topics(), now);
             requests.markConfirmed(request.id(), now);
+            // Subscribing again through the mailbox is the one thing that undoes an erasure's suppression.
+            suppressions.liftErasure(request.email());
         }
         return confirmable.state();
     }
@@ -96,6 +102,13 @@ public class Subscriptions {
             requests.cancelOutstanding(subscriber.email());
         });
         return TokenState.VALID;
+    }
+
+    /** The address a preferences token belongs to; empty for a token that is not genuine. */
+    @Transactional(readOnly = true)
+    public Optional<String> addressOf(String preferencesToken) {
+        return tokens.verify(LinkPurpose.PREFERENCES, preferencesToken).flatMap(subscribers::find)
+                .map(Subscriber::email);
     }
 
     /** The subscriber's current choice, for the preference page; empty for a token that is not genuine. */

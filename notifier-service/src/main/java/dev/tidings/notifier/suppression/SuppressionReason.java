@@ -10,7 +10,10 @@ public enum SuppressionReason {
     BOUNCED,
 
     /** The recipient reported an email as spam. */
-    COMPLAINED;
+    COMPLAINED,
+
+    /** The subscriber had their data erased: only the hash of the address is kept. */
+    ERASED;
 
     /** The name stored and shown by the API. */
     public String value() {

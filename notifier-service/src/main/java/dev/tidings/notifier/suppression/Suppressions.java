@@ -60,6 +60,50 @@ public class Suppressions {
                 .list();
     }
 
+    /**
+     * Forgets {@code email} but keeps it suppressed: any suppression of it keeps only the hash, and
+     * an address that was not suppressed becomes so as {@code erased}.
+     */
+    public void keepOnlyHash(String email) {
+        jdbc.sql("""
+                UPDATE suppressions SET email = NULL, detail = NULL
+                WHERE address_hash = sha256(convert_to(lower(:email), 'UTF8'))
+                """)
+                .param("email", email)
+                .update();
+        jdbc.sql("""
+                INSERT INTO suppressions (address_hash, email, reason, source, detail, suppressed_at)
+                VALUES (sha256(convert_to(lower(:email), 'UTF8')), NULL, 'erased', 'erasure', NULL, :at)
+                ON CONFLICT (address_hash) DO NOTHING
+                """)
+                .param("email", email)
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /**
+     * Lifts the suppression an erasure left, when the same person subscribes and confirms again;
+     * bounces and complaints stay.
+     */
+    public void liftErasure(String email) {
+        jdbc.sql("DELETE FROM suppressions WHERE address_hash = sha256(convert_to(lower(:email), 'UTF8')) "
+                + "AND reason = 'erased'")
+                .param("email", email)
+                .update();
+    }
+
+    /** The suppression of {@code email}, if any. */
+    public java.util.Optional<Suppression> find(String email) {
+        return jdbc.sql("""
+                SELECT email, reason, source, detail, suppressed_at FROM suppressions
+                WHERE address_hash = sha256(convert_to(lower(:email), 'UTF8'))
+                """)
+                .param("email", email)
+                .query((rs, row) -> new Suppression(rs.getString("email"), rs.getString("reason"),
+                        rs.getString("source"), rs.getString("detail"), rs.getTimestamp("suppressed_at").toInstant()))
+                .optional();
+    }
+
     /** Lifts the suppression of {@code email}; false if it was not suppressed. */
     public boolean lift(String email) {
         return jdbc.sql("DELETE FROM suppressions WHERE address_hash = sha256(convert_to(lower(:email), 'UTF8'))")

@@ -8,21 +8,22 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Readers' pages and the subscribe API are public (their links carry signed tokens, and the
- * subscribe endpoints are rate-limited); deliveries and email previews show subscribers' addresses
- * and are for admins.
+ * Readers' pages (the export and erasure of their own data among them) and the subscribe API are
+ * public (their links carry signed tokens, and the subscribe endpoints are rate-limited); deliveries
+ * and email previews show subscribers' addresses and are for admins.
  */
 @Component
 class NotifierAccessRules implements AccessRules {
 
-    private static final String[] PAGES = { "/", "/subscribe", "/subscriptions/confirm", "/preferences", "/unsubscribe" };
+    private static final String[] PAGES = { "/", "/subscribe", "/subscriptions/confirm", "/preferences", "/unsubscribe",
+        "/preferences/export", "/preferences/erase" };
 
     @Override
     public void open(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.GET, PAGES).permitAll();
         rules.requestMatchers(HttpMethod.HEAD, PAGES).permitAll();
         rules.requestMatchers(HttpMethod.POST, "/subscribe", "/subscriptions/confirm", "/preferences", "/unsubscribe",
-                "/api/subscriptions").permitAll();
+                "/preferences/erase", "/api/subscriptions").permitAll();
         rules.requestMatchers(HttpMethod.GET, "/api/deliveries", "/api/deliveries/preview").hasRole(Role.ADMIN.name());
     }
 }
