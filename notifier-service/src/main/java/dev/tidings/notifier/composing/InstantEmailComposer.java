@@ -57,7 +57,8 @@ public class InstantEmailComposer {
         ListId list = ListId.ofTopic(article.topic() == null ? "articles" : article.topic(),
                 article.topicTitle() == null ? "Tidings" : article.topicTitle(), envelope.sendingDomain());
         return new RenderedArticle(article.id(), article.version(), article.title(), article.summary(),
-                article.canonicalUrl(), text.toString(), html.toString(), list);
+                article.canonicalUrl(), text.toString(), html.toString(), list,
+                NewsletterEnvelope.transferEncoding(text.toString() + '\n' + html));
     }
 
     /** Writes the email of {@code article} to {@code recipient} into {@code message}. */
@@ -69,10 +70,10 @@ public class InstantEmailComposer {
         String html = "<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>"
                 + HtmlUtils.htmlEscape(article.title()) + "</title></head><body>\n" + article.html()
                 + "<hr><p style=\"font-size:small\">You receive this because you subscribed to Tidings. "
-                + "<a href=\"" + HtmlUtils.htmlEscape(recipient.preferencesUrl()) + "\">Choose your topics</a> · "
+                + "<a href=\"" + HtmlUtils.htmlEscape(recipient.preferencesUrl()) + "\">Choose your topics</a> &middot; "
                 + "<a href=\"" + HtmlUtils.htmlEscape(recipient.unsubscribeUrl()) + "\">Unsubscribe</a></p>\n"
                 + "</body></html>\n";
-        NewsletterEnvelope.body(message, text, html);
+        NewsletterEnvelope.body(message, text, html, article.transferEncoding());
     }
 
     /**

@@ -53,14 +53,46 @@ public class NewsletterEnvelope {
     }
 
     static void body(MimeMessage message, String plainText, String html) throws MessagingException {
+        body(message, plainText, html, null);
+    }
+
+    /**
+     * The body with both parts in {@code transferEncoding}; null lets Jakarta Mail choose, which
+     * costs a scan of each part of each email.
+     */
+    static void body(MimeMessage message, String plainText, String html, String transferEncoding)
+            throws MessagingException {
         MimeBodyPart text = new MimeBodyPart();
         text.setText(plainText, StandardCharsets.UTF_8.name(), "plain");
         MimeBodyPart htmlPart = new MimeBodyPart();
         htmlPart.setText(html, StandardCharsets.UTF_8.name(), "html");
+        if (transferEncoding != null) {
+            text.setHeader("Content-Transfer-Encoding", transferEncoding);
+            htmlPart.setHeader("Content-Transfer-Encoding", transferEncoding);
+        }
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(htmlPart);
         message.setContent(alternative);
+    }
+
+    /**
+     * {@code 7bit} for ASCII text in lines of at most 998 characters (RFC 5322), else
+     * {@code quoted-printable}. The personal links added later are ASCII and short.
+     */
+    static String transferEncoding(String content) {
+        int lineLength = 0;
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (c >= 128 || c == 0 || c == '\r') {
+                return "quoted-printable";
+            }
+            lineLength = c == '\n' ? 0 : lineLength + 1;
+            if (lineLength > 900) {
+                return "quoted-printable";
+            }
+        }
+        return "7bit";
     }
 
     static InternetAddress sender(String from) {

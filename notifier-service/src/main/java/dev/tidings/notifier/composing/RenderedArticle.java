@@ -9,7 +9,9 @@ import java.util.UUID;
  * @param text title, summary, body as text (link targets kept) and the link to the site
  * @param html the same as an HTML fragment, body sanitized again
  * @param list the mailing list of the article's topic (its {@code List-Id})
+ * @param transferEncoding {@code 7bit} when the article is plain ASCII in short lines, else
+ *     {@code quoted-printable}: decided once, so that Jakarta Mail does not scan every email's parts
  */
 public record RenderedArticle(UUID id, long version, String title, String summary, String canonicalUrl,
-        String text, String html, ListId list) {
+        String text, String html, ListId list, String transferEncoding) {
 }

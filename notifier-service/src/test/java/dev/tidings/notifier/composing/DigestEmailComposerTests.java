@@ -40,6 +40,6 @@ class DigestEmailComposerTests {
 
     private static RenderedArticle item(String title, String summary, String canonicalUrl) {
         return new RenderedArticle(UUID.randomUUID(), 1, title, summary, canonicalUrl, "", "",
-                new ListId("Topic", "topic.topics.health.example"));
+                new ListId("Topic", "topic.topics.health.example"), "7bit");
     }
 }

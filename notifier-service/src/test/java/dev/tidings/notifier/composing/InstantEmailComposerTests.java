@@ -6,7 +6,9 @@ import dev.tidings.notifier.MailText;
 import dev.tidings.notifier.TestSettings;
 import dev.tidings.notifier.articles.StoredArticle;
 import jakarta.mail.Session;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
@@ -80,6 +82,18 @@ class InstantEmailComposerTests {
 
         assertThat(MailText.parts(message).get(0).text()).contains("See Cochrane (https://www.cochranelibrary.com/x) "
                 + "and https://health.example/y.");
+    }
+
+    @Test
+    void anAsciiArticleGoesOut7bitAndAnyOtherQuotedPrintable() throws Exception {
+        MimeMultipart plain = (MimeMultipart) compose("Plain title", "<p>plain</p>").getContent();
+        assertThat(((MimeBodyPart) plain.getBodyPart(0)).getEncoding()).isEqualTo("7bit");
+        assertThat(((MimeBodyPart) plain.getBodyPart(1)).getEncoding()).isEqualTo("7bit");
+
+        MimeMessage accented = compose("Ekzem \u2013 \u00dcberblick", "<p>Hautbarriere \u00fcnd Mikrobiom</p>");
+        MimeMultipart parts = (MimeMultipart) accented.getContent();
+        assertThat(((MimeBodyPart) parts.getBodyPart(1)).getEncoding()).isEqualTo("quoted-printable");
+        assertThat(MailText.parts(accented).get(1).text()).contains("Hautbarriere \u00fcnd Mikrobiom");
     }
 
     @Test
