@@ -3,12 +3,13 @@ package dev.tidings.feed.rendering;
 import dev.tidings.feed.readmodel.FeedChange;
 import dev.tidings.feed.readmodel.FeedRevisions;
 import dev.tidings.feed.readmodel.FeedsChanged;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,7 @@ public class FeedRenditions {
 
     private final TransactionTemplate snapshot;
 
-    private final Counter renders;
+    private final Timer renders;
 
     FeedRenditions(FeedCatalog catalog, FeedRenderer renderer, FeedRevisions revisions,
             PlatformTransactionManager transactions, MeterRegistry meters) {
@@ -67,8 +68,9 @@ public class FeedRenditions {
         // One snapshot for the change stamp and the entries, so the revision labels exactly these bytes.
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
-        this.renders = Counter.builder("tidings.feed.renders")
-                .description("Feeds rendered; each change of a feed is rendered once per format and instance")
+        this.renders = Timer.builder("tidings.feed.renders")
+                .description("Feeds rendered (read, written, gzipped); each change is rendered once per format and "
+                        + "instance")
                 .register(meters);
     }
 
@@ -154,6 +156,7 @@ public class FeedRenditions {
     }
 
     private Held render(FeedName name, FeedFormat format) {
+        long start = System.nanoTime();
         record Read(FeedChange change, Optional<Feed> feed) {
         }
         Read read = snapshot.execute(status -> {
@@ -167,7 +170,7 @@ public class FeedRenditions {
                         name instanceof FeedName.Topics ? null : feed.updated()))
                 .orElse(null);
         if (rendition != null) {
-            renders.increment();
+            renders.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
         return new Held(name, format, read.change().revision(), rendition);
     }

@@ -7,6 +7,7 @@ import dev.tidings.events.ArticleEventType;
 import dev.tidings.events.ArticleSnapshot;
 import dev.tidings.feed.FeedServiceIntegrationTest;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -31,7 +32,7 @@ class FeedRenditionsIntegrationTests extends FeedServiceIntegrationTest {
         ArticleSnapshot first = article(UUID.randomUUID(), 1, "First", "<p>First.</p>", List.of(topic));
         kafka.send(ArticleEventType.PUBLISHED, first);
         await().atMost(PATIENCE).until(() -> entryOf(path, first.id()).isPresent());
-        double renders = count("tidings.feed.renders");
+        double renders = renders();
         double fromMemory = count("tidings.feed.served");
         String etag = get(path).headers().firstValue("ETag").orElseThrow();
 
@@ -42,19 +43,19 @@ class FeedRenditionsIntegrationTests extends FeedServiceIntegrationTest {
             assertThat(exchange("HEAD", path).statusCode()).isEqualTo(200);
         }
 
-        assertThat(count("tidings.feed.renders")).isEqualTo(renders);
+        assertThat(renders()).isEqualTo(renders);
         assertThat(count("tidings.feed.served")).isEqualTo(fromMemory + 41);
 
         ArticleSnapshot second = article(UUID.randomUUID(), 2, "Second", "<p>Second.</p>", List.of(topic));
         kafka.send(ArticleEventType.PUBLISHED, second);
         await().atMost(PATIENCE).until(() -> get(path, "If-None-Match", etag).statusCode() == 200);
         // Rendered once for the change (ahead of readers, or by the first of them); from then on bytes again.
-        double rendersAfterChange = count("tidings.feed.renders");
+        double rendersAfterChange = renders();
         double fromMemoryAfterChange = count("tidings.feed.served");
         for (int i = 0; i < 10; i++) {
             assertThat(get(path).statusCode()).isEqualTo(200);
         }
-        assertThat(count("tidings.feed.renders")).isEqualTo(rendersAfterChange);
+        assertThat(renders()).isEqualTo(rendersAfterChange);
         assertThat(count("tidings.feed.served")).isEqualTo(fromMemoryAfterChange + 10);
     }
 
@@ -78,6 +79,11 @@ class FeedRenditionsIntegrationTests extends FeedServiceIntegrationTest {
         });
 
         await().atMost(Duration.ofSeconds(5)).until(() -> feed(path).getTitle().equals("Tidings: After"));
+    }
+
+    private double renders() {
+        Timer timer = meters.find("tidings.feed.renders").timer();
+        return timer == null ? 0 : timer.count();
     }
 
     private double count(String meter) {
