@@ -56,9 +56,10 @@ final class AtomWriter {
 
     /**
      * Marks an archive page with RFC 5005's {@code <fh:archive/>}, and adds an RFC 6721 {@code <at:deleted-entry ref="<entry id>" when="<retraction time>">} with the
-     * reason as {@code <at:comment>} for each recent retraction, after the entries, so that a reader
-     * or partner that copied an entry learns to remove it. Rome has no model for tombstones, so they
-     * go into the written document.
+     * reason as {@code <at:comment>} for each recent retraction, so that a reader or partner that
+     * copied an entry learns to remove it. Rome has no model for tombstones, so they go into the
+     * written document, before the first entry: RFC 4287's schema allows extension elements of a
+     * feed only ahead of its entries.
      */
     static void addHistoryAndTombstones(Document document, Feed feed) {
         Element root = document.getRootElement();
@@ -71,6 +72,8 @@ final class AtomWriter {
             return;
         }
         root.addNamespaceDeclaration(TOMBSTONES);
+        Element firstEntry = root.getChild("entry", root.getNamespace());
+        int position = firstEntry == null ? root.getContentSize() : root.indexOf(firstEntry);
         for (Retraction retraction : feed.retractions()) {
             Element tombstone = new Element("deleted-entry", TOMBSTONES)
                     .setAttribute("ref", FeedText.entryId(retraction.id()))
@@ -79,7 +82,7 @@ final class AtomWriter {
             if (FeedText.hasText(retraction.reason())) {
                 tombstone.addContent(new Element("comment", TOMBSTONES).setText(clean(retraction.reason())));
             }
-            root.addContent(tombstone);
+            root.addContent(position++, tombstone);
         }
     }
 

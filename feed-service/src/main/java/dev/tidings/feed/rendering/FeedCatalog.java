@@ -88,7 +88,7 @@ public class FeedCatalog {
 
     /** The address of a feed without its format's extension. */
     public String urlOf(FeedName name) {
-        return properties.publicUrl() + "/feeds/" + name.path();
+        return properties.publicUrl() + "/feeds/" + name.urlPath();
     }
 
     private Optional<Feed> archivePage(FeedName.Archive archive, FeedChange change) {

@@ -1,11 +1,13 @@
 package dev.tidings.feed.rendering;
 
 import dev.tidings.feed.readmodel.FeedChanges;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.web.util.UriUtils;
 
 /**
  * What a feed URL names: the path after {@code /feeds/} without the format's extension. {@code all},
@@ -17,8 +19,13 @@ public sealed interface FeedName {
 
     int MOST_TOPICS = 8;
 
-    /** The path after {@code /feeds/}, without extension. */
+    /** The path after {@code /feeds/}, without extension, decoded (as Spring MVC routes it). */
     String path();
+
+    /** {@link #path()} as it goes into a URL: a tag such as {@code gut bacteria} percent-encoded. */
+    default String urlPath() {
+        return UriUtils.encodePath(path(), StandardCharsets.UTF_8);
+    }
 
     /** The read model's keys of the feeds whose changes change this one. */
     List<String> changeKeys();

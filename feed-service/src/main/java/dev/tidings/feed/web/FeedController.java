@@ -51,7 +51,7 @@ class FeedController {
         }
         if (!name.path().equals(requested)) {
             response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
-            response.setHeader("Location", request.getContextPath() + HeldFeedFilter.PREFIX + name.path() + "."
+            response.setHeader("Location", request.getContextPath() + HeldFeedFilter.PREFIX + name.urlPath() + "."
                     + extension);
             return;
         }

@@ -132,6 +132,25 @@ class MoreFeedsIntegrationTests extends FeedServiceIntegrationTest {
                 .contains("/feeds/topics/");
     }
 
+    @Test
+    void aTagWithASpaceIsPercentEncodedInEveryLinkToItsFeed() throws Exception {
+        String topic = uniqueSlug("spaced");
+        String tag = uniqueSlug("gut") + " bacteria";
+        String encoded = tag.replace(" ", "%20");
+        createTopic(topic, "Spaced");
+        kafka.send(ArticleEventType.PUBLISHED, tagged(article(UUID.randomUUID(), 1, "Spaced", "<p>s</p>",
+                List.of(topic)), tag));
+        await().atMost(PATIENCE).until(() -> get("/feeds/tags/" + encoded + ".atom").statusCode() == 200);
+
+        assertThat(new String(get("/feeds.opml").body(), StandardCharsets.UTF_8))
+                .contains("xmlUrl=\"http://localhost:8082/feeds/tags/" + encoded + ".atom\"")
+                .doesNotContain("/feeds/tags/" + tag + ".");
+        assertThat(feed("/feeds/tags/" + encoded + ".atom").getUri())
+                .isEqualTo("http://localhost:8082/feeds/tags/" + encoded + ".atom");
+        assertThat(new String(get("/").body(), StandardCharsets.UTF_8))
+                .contains("href=\"http://localhost:8082/feeds/tags/" + encoded + ".atom\"");
+    }
+
     private static ArticleSnapshot tagged(ArticleSnapshot article, String tag) {
         return new ArticleSnapshot(article.id(), article.version(), article.slug(), article.title(), article.summary(),
                 article.bodyHtml(), article.canonicalUrl(), article.author(), article.topics(), List.of(tag),

@@ -58,8 +58,10 @@ class TombstoneIntegrationTests extends FeedServiceIntegrationTest {
                     .isEqualTo(retraction.retractedAt().truncatedTo(ChronoUnit.SECONDS));
             assertThat(tombstone.getChildText("comment", TOMBSTONES)).isEqualTo("Could not be supported.");
         }
-        assertThat(new String(get(atom).body(), StandardCharsets.UTF_8))
-                .contains("xmlns:at=\"http://purl.org/atompub/tombstones/1.0\"");
+        String document = new String(get(atom).body(), StandardCharsets.UTF_8);
+        assertThat(document).contains("xmlns:at=\"http://purl.org/atompub/tombstones/1.0\"");
+        // RFC 4287's schema allows a feed's extension elements only ahead of its entries.
+        assertThat(document.indexOf("<at:deleted-entry")).isPositive().isLessThan(document.indexOf("<entry"));
         assertThat(tombstones(atom("/feeds/" + otherTopic + ".atom"))).isEmpty();
         // RSS and JSON Feed have no tombstones: the entry just leaves them.
         assertThat(entryOf("/feeds/" + topic + ".rss", withdrawn.id())).isEmpty();
