@@ -107,6 +107,11 @@ start=$(date +%s%N)
 article=$(publish fanout)
 await_sent "$article" "$SUBSCRIBERS" 900
 end=$(date +%s%N)
+# Where the time went: the ledger's own clock, in milliseconds after publishing.
+log "after publishing: rows queued at $(sql "SELECT round(extract(epoch FROM min(created_at)) * 1000 - ${start::-6})
+  FROM deliveries WHERE article_id = '$article'") ms, first email recorded at $(sql "SELECT round(extract(epoch FROM
+  min(sent_at)) * 1000 - ${start::-6}) FROM deliveries WHERE article_id = '$article'") ms, last at $(sql "SELECT
+  round(extract(epoch FROM max(sent_at)) * 1000 - ${start::-6}) FROM deliveries WHERE article_id = '$article'") ms"
 notifier_rate=$(awk -v n="$SUBSCRIBERS" -v ns=$((end - start)) 'BEGIN { printf "%.0f", n / (ns / 1e9) }')
 rss_mb=$(awk '/^VmHWM:/ { printf "%.0f", $2 / 1024 }' "/proc/$NOTIFIER_PID/status")
 log "notifier-service: $SUBSCRIBERS emails in $(((end - start) / 1000000)) ms, $notifier_rate emails/s, peak RSS $rss_mb MB"
