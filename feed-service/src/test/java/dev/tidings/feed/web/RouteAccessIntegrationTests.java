@@ -26,17 +26,7 @@ class RouteAccessIntegrationTests extends FeedServiceIntegrationTest {
             Map.entry("GET /feeds/topics/{file}", PUBLIC),
             Map.entry("GET /feeds/{name}/archive/{file}", PUBLIC),
             Map.entry("GET /feeds/tags/{tag}/archive/{file}", PUBLIC),
-            Map.entry("GET /feeds.opml", PUBLIC),
-            Map.entry("GET /api/admin/api-keys", ADMIN),
-            Map.entry("POST /api/admin/api-keys", ADMIN),
-            Map.entry("DELETE /api/admin/api-keys/{id}", ADMIN),
-            Map.entry("GET /api/admin/audit-log", ADMIN),
-            Map.entry("* /error", PUBLIC),
-            Map.entry("GET /actuator", ADMIN),
-            Map.entry("GET /actuator/health", PUBLIC),
-            Map.entry("GET /actuator/health/**", PUBLIC),
-            Map.entry("GET /actuator/info", ADMIN),
-            Map.entry("GET /actuator/prometheus", ADMIN));
+            Map.entry("GET /feeds.opml", PUBLIC));
 
     @Autowired
     ApplicationContext context;

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,8 +75,29 @@ public final class RouteAccessWalk {
         return routes;
     }
 
-    /** Checks every mapped route against {@code expected} ({@code "METHOD /pattern"} to access). */
-    public void verify(Map<String, Access> expected) {
+    /**
+     * The routes every service maps through service-security and Spring Boot: the admin API of API
+     * keys and the audit log, actuator and the error page.
+     */
+    public static final Map<String, Access> SHARED_ROUTES = Map.ofEntries(
+            Map.entry("GET /api/admin/api-keys", Access.ADMIN),
+            Map.entry("POST /api/admin/api-keys", Access.ADMIN),
+            Map.entry("DELETE /api/admin/api-keys/{id}", Access.ADMIN),
+            Map.entry("GET /api/admin/audit-log", Access.ADMIN),
+            Map.entry("* /error", Access.PUBLIC),
+            Map.entry("GET /actuator", Access.ADMIN),
+            Map.entry("GET /actuator/health", Access.PUBLIC),
+            Map.entry("GET /actuator/health/**", Access.PUBLIC),
+            Map.entry("GET /actuator/info", Access.ADMIN),
+            Map.entry("GET /actuator/prometheus", Access.ADMIN));
+
+    /**
+     * Checks every mapped route against the service's own routes ({@code "METHOD /pattern"} to
+     * access) and {@link #SHARED_ROUTES}.
+     */
+    public void verify(Map<String, Access> serviceRoutes) {
+        Map<String, Access> expected = new HashMap<>(SHARED_ROUTES);
+        expected.putAll(serviceRoutes);
         Set<String> mapped = mappedRoutes();
         assertThat(expected.keySet())
                 .as("every mapped route needs an access rule in this test, and every rule a route")
