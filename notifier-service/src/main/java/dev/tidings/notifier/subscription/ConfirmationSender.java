@@ -1,6 +1,7 @@
 package dev.tidings.notifier.subscription;
 
 import dev.tidings.notifier.NotifierProperties;
+import dev.tidings.notifier.suppression.Suppressions;
 import dev.tidings.notifier.topics.KnownTopics;
 import dev.tidings.notifier.topics.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,8 +33,9 @@ import org.springframework.transaction.support.TransactionOperations;
  * one transaction at a time decide about an address. Per address at most one email goes out per
  * {@code confirmation-email-interval}: a request within it waits until the interval has passed, and
  * of several waiting requests only the newest is mailed. A request whose topics the address already
- * receives is skipped. A crash between the send and the commit can repeat that batch's emails; their
- * links stay valid, since they are HMACs of the request id.
+ * receives is skipped, and so is one to a suppressed address (rejected, bounced or complained). A
+ * crash between the send and the commit can repeat that batch's emails; their links stay valid,
+ * since they are HMACs of the request id.
  */
 @Component
 class ConfirmationSender {
@@ -60,9 +62,12 @@ class ConfirmationSender {
 
     private final MeterRegistry meters;
 
+    private final Suppressions suppressions;
+
     ConfirmationSender(ConfirmationRequests requests, Subscribers subscribers, KnownTopics topics,
             ConfirmationEmailComposer composer, JavaMailSender mailSender, TransactionOperations transactions,
-            NotifierProperties properties, Clock clock, MeterRegistry meters) {
+            NotifierProperties properties, Clock clock, MeterRegistry meters, Suppressions suppressions) {
+        this.suppressions = suppressions;
         this.requests = requests;
         this.subscribers = subscribers;
         this.topics = topics;
@@ -105,7 +110,8 @@ class ConfirmationSender {
             else if (waitUntil.isPresent()) {
                 requests.postpone(request.id(), waitUntil.get());
             }
-            else if (subscribers.receivesAll(request.email(), request.topics())) {
+            else if (subscribers.receivesAll(request.email(), request.topics())
+                    || suppressions.refusesConfirmations(request.email())) {
                 requests.markSettled(request.id(), "SKIPPED");
             }
             else {

@@ -92,6 +92,14 @@ public class Suppressions {
                 .update();
     }
 
+    /**
+     * Whether a confirmation email to {@code email} would go to a mailbox that rejected us, bounced
+     * or complained. An erasure does not count: subscribing again is how an erased person comes back.
+     */
+    public boolean refusesConfirmations(String email) {
+        return find(email).filter(found -> !SuppressionReason.ERASED.value().equals(found.reason())).isPresent();
+    }
+
     /** The suppression of {@code email}, if any. */
     public java.util.Optional<Suppression> find(String email) {
         return jdbc.sql("""

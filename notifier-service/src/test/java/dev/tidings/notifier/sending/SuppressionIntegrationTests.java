@@ -143,6 +143,15 @@ class SuppressionIntegrationTests extends NotifierIntegrationTest {
         assertThat(report("{\"type\":\"bounce\",\"email\":\"%s\",\"permanent\":false,\"status\":\"4.2.2\"}"
                 .formatted(deferred)).body()).contains("\"suppressed\":false");
 
+        // A suppressed mailbox gets no confirmation email either; the request is settled as skipped.
+        String topic = uniqueSlug("barrier");
+        knownTopic(topic, "Barrier");
+        assertThat(postJson("/api/subscriptions", "{\"email\":\"%s\",\"topics\":[\"%s\"]}".formatted(bounced, topic))
+                .statusCode()).isEqualTo(202);
+        await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT status FROM confirmation_requests WHERE email = :email")
+                .param("email", bounced).query(String.class).list(), statuses -> statuses.equals(List.of("SKIPPED")));
+        assertThat(mailsTo(bounced)).isEmpty();
+
         String listed = get("/api/admin/suppressions", ADMIN_TOKEN).body();
         assertThat(listed).contains(bounced).contains("5.1.1 smtp; 550 5.1.1 user unknown").contains(complained)
                 .doesNotContain(deferred);

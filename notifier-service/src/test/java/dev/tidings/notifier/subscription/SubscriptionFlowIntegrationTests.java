@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tidings.notifier.MailText;
 import dev.tidings.notifier.NotifierIntegrationTest;
+import dev.tidings.notifier.suppression.Suppressions;
 import dev.tidings.notifier.NotifierProperties;
 import dev.tidings.notifier.topics.KnownTopics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +28,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.transaction.support.TransactionOperations;
 
 class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
+
+    @Autowired
+    Suppressions suppressions;
 
     @Autowired
     ConfirmationRequests requests;
@@ -141,7 +145,7 @@ class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
 
         // An hour later the waiting request is mailed; its link adds its topic, and only that.
         ConfirmationSender anHourLater = new ConfirmationSender(requests, subscribers, topics, composer, mailSender,
-                transactions, properties, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(61)), meters);
+                transactions, properties, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(61)), meters, suppressions);
         anHourLater.sendDue();
         assertThat(confirmationTokens(email)).hasSize(2);
         assertThat(MailText.of(mailsTo(email).get(1))).contains("Gut health").doesNotContain("Sleep & rest");
@@ -163,7 +167,7 @@ class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
             List<Future<?>> runs = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 ConfirmationSender instance = new ConfirmationSender(requests, subscribers, topics, composer,
-                        mailSender, transactions, properties, Clock.systemUTC(), meters);
+                        mailSender, transactions, properties, Clock.systemUTC(), meters, suppressions);
                 runs.add(instances.submit(instance::sendDue));
             }
             for (Future<?> run : runs) {
