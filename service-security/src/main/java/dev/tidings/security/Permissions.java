@@ -23,7 +23,7 @@ public class Permissions {
         boolean allowed = caller != null && hierarchy.getReachableGrantedAuthorities(caller.getAuthorities())
                 .stream().anyMatch(authority -> role.authority().equals(authority.getAuthority()));
         if (!allowed) {
-            throw new AccessDeniedException("Only an " + role.label() + " may " + action + ".");
+            throw new AccessDeniedException("Only the role " + role.label() + " or above may " + action + ".");
         }
     }
 }
