@@ -5,15 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tidings.events.ArticleEventType;
 import dev.tidings.notifier.NotifierIntegrationTest;
-import dev.tidings.notifier.NotifierProperties;
-import dev.tidings.notifier.composing.DigestEmailComposer;
-import dev.tidings.notifier.composing.InstantEmailComposer;
-import dev.tidings.notifier.composing.NewsletterEnvelope;
-import dev.tidings.notifier.composing.RenderedArticles;
-import dev.tidings.notifier.ledger.Deliveries;
-import dev.tidings.notifier.subscription.SubscriberLinks;
-import dev.tidings.notifier.suppression.Suppressions;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
@@ -29,6 +20,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
@@ -39,40 +31,13 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 class ConcurrentSendersIntegrationTests extends NotifierIntegrationTest {
 
+    @Autowired
+    ApplicationContext context;
+
     private static final int RECIPIENTS = 2000;
 
     @Autowired
-    Deliveries deliveries;
-
-    @Autowired
-    RenderedArticles articles;
-
-    @Autowired
-    InstantEmailComposer composer;
-
-    @Autowired
-    DigestEmailComposer digestComposer;
-
-    @Autowired
-    NewsletterEnvelope envelope;
-
-    @Autowired
-    SubscriberLinks subscriberLinks;
-
-    @Autowired
     JavaMailSenderImpl mailSender;
-
-    @Autowired
-    SendRate rate;
-
-    @Autowired
-    Suppressions suppressions;
-
-    @Autowired
-    NotifierProperties properties;
-
-    @Autowired
-    MeterRegistry meters;
 
     @Test
     void twoSendersOnOneLedgerSendEveryEmailExactlyOnce() throws Exception {
@@ -106,8 +71,7 @@ class ConcurrentSendersIntegrationTests extends NotifierIntegrationTest {
     }
 
     private DeliverySender sender(Clock clock) {
-        return new DeliverySender(deliveries, articles, composer, digestComposer, envelope, subscriberLinks,
-                mailSender, rate, suppressions, properties, clock, meters);
+        return LedgerSenders.on(context, mailSender, clock);
     }
 
     private static Map<String, Long> received(String prefix) {

@@ -7,15 +7,6 @@ import dev.tidings.events.ArticleEventType;
 import dev.tidings.events.ArticleSnapshot;
 import dev.tidings.notifier.MailText;
 import dev.tidings.notifier.NotifierIntegrationTest;
-import dev.tidings.notifier.NotifierProperties;
-import dev.tidings.notifier.composing.DigestEmailComposer;
-import dev.tidings.notifier.composing.InstantEmailComposer;
-import dev.tidings.notifier.composing.NewsletterEnvelope;
-import dev.tidings.notifier.composing.RenderedArticles;
-import dev.tidings.notifier.ledger.Deliveries;
-import dev.tidings.notifier.suppression.Suppressions;
-import dev.tidings.notifier.subscription.SubscriberLinks;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
@@ -34,40 +26,13 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  */
 class DigestIntegrationTests extends NotifierIntegrationTest {
 
+    @Autowired
+    ApplicationContext context;
+
     private static final Pattern PREFERENCES = Pattern.compile("/preferences\\?token=([A-Za-z0-9_-]+)");
 
     @Autowired
-    Deliveries deliveries;
-
-    @Autowired
-    RenderedArticles articles;
-
-    @Autowired
-    InstantEmailComposer composer;
-
-    @Autowired
-    DigestEmailComposer digestComposer;
-
-    @Autowired
-    NewsletterEnvelope envelope;
-
-    @Autowired
-    SubscriberLinks subscriberLinks;
-
-    @Autowired
     JavaMailSenderImpl mailSender;
-
-    @Autowired
-    SendRate rate;
-
-    @Autowired
-    Suppressions suppressions;
-
-    @Autowired
-    NotifierProperties properties;
-
-    @Autowired
-    MeterRegistry meters;
 
     @Test
     void aDailyDigestCollectsTheArticlesThatWereNotRetracted() throws Exception {
@@ -96,9 +61,8 @@ class DigestIntegrationTests extends NotifierIntegrationTest {
                 && kindAndStatus(second.id()).equals(List.of("daily/PENDING"))
                 && kindAndStatus(retracted.id()).equals(List.of("daily/CANCELLED")));
 
-        DeliverySender digestTime = new DeliverySender(deliveries, articles, composer, digestComposer, envelope,
-                subscriberLinks, mailSender, rate, suppressions, properties, Clock.offset(Clock.systemUTC(), Duration.ofDays(8)),
-                meters);
+        DeliverySender digestTime = LedgerSenders.on(context, mailSender,
+                Clock.offset(Clock.systemUTC(), Duration.ofDays(8)));
         digestTime.sendDue();
 
         List<MimeMessage> digests = mailsTo(reader).stream()

@@ -5,25 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tidings.events.ArticleEventType;
 import dev.tidings.notifier.NotifierIntegrationTest;
-import dev.tidings.notifier.NotifierProperties;
-import dev.tidings.notifier.composing.DigestEmailComposer;
-import dev.tidings.notifier.composing.InstantEmailComposer;
-import dev.tidings.notifier.composing.NewsletterEnvelope;
-import dev.tidings.notifier.composing.RenderedArticles;
-import dev.tidings.notifier.ledger.Deliveries;
-import dev.tidings.notifier.suppression.Suppressions;
-import dev.tidings.notifier.subscription.SubscriberLinks;
-import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.context.ApplicationContext;
 
 /**
  * One batch over one SMTP connection where the server accepts one recipient, rejects one for good
@@ -34,34 +23,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class PartialSendFailureIntegrationTests extends NotifierIntegrationTest {
 
     @Autowired
-    Deliveries deliveries;
-
-    @Autowired
-    RenderedArticles articles;
-
-    @Autowired
-    InstantEmailComposer composer;
-
-    @Autowired
-    DigestEmailComposer digestComposer;
-
-    @Autowired
-    NewsletterEnvelope envelope;
-
-    @Autowired
-    SubscriberLinks subscriberLinks;
-
-    @Autowired
-    SendRate rate;
-
-    @Autowired
-    Suppressions suppressions;
-
-    @Autowired
-    NotifierProperties properties;
-
-    @Autowired
-    MeterRegistry meters;
+    ApplicationContext context;
 
     @Test
     void onlyTheRejectedMessagesOfABatchAreRetriedOrFailed() throws Exception {
@@ -113,23 +75,15 @@ class PartialSendFailureIntegrationTests extends NotifierIntegrationTest {
     }
 
     private DeliverySender sender(ScriptedSmtpServer smtp, Clock clock) {
-        return new DeliverySender(deliveries, articles, composer, digestComposer, envelope, subscriberLinks,
-                mailSender(smtp), rate, suppressions, properties, clock, meters);
+        return LedgerSenders.on(context, LedgerSenders.mailTo(smtp), clock);
     }
 
     private void queueTomorrow(String email, UUID articleId) {
-        Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
-        jdbc.sql("""
-                INSERT INTO deliveries (subscriber_id, article_id, kind, status, attempts, next_attempt_at, created_at)
-                SELECT id, :article, 'instant', 'PENDING', 0, :due, now() FROM subscribers WHERE email = :email
-                """).param("article", articleId).param("due", Timestamp.from(tomorrow)).param("email", email).update();
+        LedgerSenders.queueTomorrow(jdbc, email, articleId);
     }
 
     private String statusOf(String email, UUID articleId) {
-        return jdbc.sql("""
-                SELECT d.status FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
-                WHERE s.email = :email AND d.article_id = :article
-                """).param("email", email).param("article", articleId).query(String.class).single();
+        return LedgerSenders.statusOf(jdbc, email, articleId);
     }
 
     private String lastErrorOf(String email, UUID articleId) {
@@ -139,12 +93,4 @@ class PartialSendFailureIntegrationTests extends NotifierIntegrationTest {
                 """).param("email", email).param("article", articleId).query(String.class).single();
     }
 
-    private static JavaMailSenderImpl mailSender(ScriptedSmtpServer smtp) {
-        JavaMailSenderImpl sender = new JavaMailSenderImpl();
-        sender.setHost("127.0.0.1");
-        sender.setPort(smtp.port());
-        sender.getJavaMailProperties().put("mail.smtp.timeout", "10000");
-        sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
-        return sender;
-    }
 }

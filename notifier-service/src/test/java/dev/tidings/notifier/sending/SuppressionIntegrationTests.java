@@ -5,27 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tidings.events.ArticleEventType;
 import dev.tidings.notifier.NotifierIntegrationTest;
-import dev.tidings.notifier.NotifierProperties;
-import dev.tidings.notifier.composing.DigestEmailComposer;
-import dev.tidings.notifier.composing.InstantEmailComposer;
-import dev.tidings.notifier.composing.NewsletterEnvelope;
-import dev.tidings.notifier.composing.RenderedArticles;
-import dev.tidings.notifier.ledger.Deliveries;
-import dev.tidings.notifier.subscription.SubscriberLinks;
 import dev.tidings.notifier.suppression.Suppressions;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.context.ApplicationContext;
 
 /**
  * A server that turns the first connection away (421), throttles one address twice (451) and
@@ -40,34 +30,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class SuppressionIntegrationTests extends NotifierIntegrationTest {
 
     @Autowired
-    Deliveries deliveries;
-
-    @Autowired
-    RenderedArticles articles;
-
-    @Autowired
-    InstantEmailComposer composer;
-
-    @Autowired
-    DigestEmailComposer digestComposer;
-
-    @Autowired
-    NewsletterEnvelope envelope;
-
-    @Autowired
-    SubscriberLinks subscriberLinks;
-
-    @Autowired
-    SendRate rate;
+    ApplicationContext context;
 
     @Autowired
     Suppressions suppressions;
-
-    @Autowired
-    NotifierProperties properties;
-
-    @Autowired
-    MeterRegistry meters;
 
     @Test
     void transientFailuresAreRetriedUntilDeliveredAndRejectedAddressesAreSuppressed() throws Exception {
@@ -177,28 +143,15 @@ class SuppressionIntegrationTests extends NotifierIntegrationTest {
     }
 
     private DeliverySender sender(ScriptedSmtpServer smtp, Clock clock) {
-        JavaMailSenderImpl mail = new JavaMailSenderImpl();
-        mail.setHost("127.0.0.1");
-        mail.setPort(smtp.port());
-        mail.getJavaMailProperties().put("mail.smtp.timeout", "10000");
-        mail.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
-        return new DeliverySender(deliveries, articles, composer, digestComposer, envelope, subscriberLinks, mail,
-                rate, suppressions, properties, clock, meters);
+        return LedgerSenders.on(context, LedgerSenders.mailTo(smtp), clock);
     }
 
     private void queueTomorrow(String email, UUID articleId) {
-        jdbc.sql("""
-                INSERT INTO deliveries (subscriber_id, article_id, kind, status, attempts, next_attempt_at, created_at)
-                SELECT id, :article, 'instant', 'PENDING', 0, :due, now() FROM subscribers WHERE email = :email
-                """).param("article", articleId).param("due", Timestamp.from(Instant.now().plus(Duration.ofDays(1))))
-                .param("email", email).update();
+        LedgerSenders.queueTomorrow(jdbc, email, articleId);
     }
 
     private String statusOf(String email, UUID articleId) {
-        return jdbc.sql("""
-                SELECT d.status FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
-                WHERE s.email = :email AND d.article_id = :article
-                """).param("email", email).param("article", articleId).query(String.class).single();
+        return LedgerSenders.statusOf(jdbc, email, articleId);
     }
 
     private int attemptsOf(String email, UUID articleId) {
