@@ -5,8 +5,4 @@ import java.util.UUID;
 
 /** A person's API key as stored: everything but the secret, which only the creator ever saw. */
 public record ApiKey(UUID id, String person, Role role, Instant createdAt, String createdBy, Instant revokedAt) {
-
-    public boolean active() {
-        return revokedAt == null;
-    }
 }
