@@ -79,7 +79,9 @@ class ScaleOutTests {
     @BeforeAll
     static void startStack() {
         StackSettings settings = new StackSettings(0, 0, 0, 0, 0, 0, true, 2, Optional.empty(),
-                WORK, Duration.ofSeconds(240), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m"),
+                WORK, Duration.ofSeconds(240), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
+                        // notifier: the claims of a killed instance are due again after 10 s, not 5 min
+                        "-Dtidings.notifier.send-claim-lease=10s"),
                 Optional.empty());
         stack = new LocalStack(settings);
         stack.start();
@@ -174,13 +176,14 @@ class ScaleOutTests {
         }
 
         URI survivor = stack.endpoints().feedUrl();
-        await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             Map<String, String> titles = entryTitles(survivor);
             for (int n = 0; n < ids.size(); n++) {
                 assertThat(titles).as(survivor + ": " + ids.get(n)).containsEntry(ids.get(n), killArticle(n, 2).title());
             }
         });
-        await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250)).until(() -> READERS.stream()
+        // The killed consumers' partitions move to the survivors once their sessions time out (45 s).
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() -> READERS.stream()
                 .allMatch(reader -> killNewslettersPerArticle(reader).size() == ids.size()));
         long duplicates = READERS.stream().flatMap(reader -> killNewslettersPerArticle(reader).values().stream())
                 .mapToLong(count -> count - 1).sum();
