@@ -44,8 +44,11 @@ public class AuditTrail implements HandlerInterceptor {
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
             Exception ex) {
+        if (!WRITES.contains(request.getMethod())) {
+            return;
+        }
         Actor actor = Actor.current();
-        if (!WRITES.contains(request.getMethod()) || actor == Actor.SYSTEM) {
+        if (actor == Actor.SYSTEM) {
             return;
         }
         String action = handler instanceof HandlerMethod method

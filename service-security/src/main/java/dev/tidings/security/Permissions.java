@@ -23,7 +23,15 @@ public class Permissions {
         boolean allowed = caller != null && hierarchy.getReachableGrantedAuthorities(caller.getAuthorities())
                 .stream().anyMatch(authority -> role.authority().equals(authority.getAuthority()));
         if (!allowed) {
-            throw new AccessDeniedException("Only the role " + role.label() + " or above may " + action + ".");
+            throw new RoleRequired(role, action);
+        }
+    }
+
+    /** A refusal that names the role the request needed, for the caller to read in the 403 problem. */
+    static final class RoleRequired extends AccessDeniedException {
+
+        RoleRequired(Role role, String action) {
+            super("Only the role " + role.label() + " or above may " + action + ".");
         }
     }
 }

@@ -47,9 +47,9 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler,
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
             throws IOException {
-        // The message of a denial by Permissions names the role; Spring Security's own says only "Access Denied".
-        String detail = ex.getMessage() != null && ex.getMessage().startsWith("Only ")
-                ? ex.getMessage() : "Your role does not allow this request.";
+        // A denial by Permissions names the role; Spring Security's own says only "Access Denied".
+        String detail = ex instanceof Permissions.RoleRequired ? ex.getMessage()
+                : "Your role does not allow this request.";
         write(request, response, HttpStatus.FORBIDDEN, detail);
     }
 
