@@ -29,7 +29,11 @@ class CredentialsIntegrationTests extends RunningContentService {
 
         JsonNode listed = call("GET", "/api/admin/api-keys", null).json();
         assertThat(listed.toString()).contains("Noor Haddad").doesNotContain(key);
-        assertThat(jdbc.sql("SELECT count(*) FROM api_keys WHERE key_hash::text LIKE :key")
+        // Stored as its SHA-256 only: the row holds the hash, and no column the key itself.
+        assertThat(jdbc.sql("SELECT count(*) FROM api_keys WHERE id = CAST(:id AS uuid)"
+                + " AND key_hash = sha256(convert_to(:key, 'UTF8'))")
+                .param("id", id).param("key", key).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM api_keys WHERE CAST(api_keys AS text) LIKE :key")
                 .param("key", "%" + key + "%").query(Long.class).single()).isZero();
 
         assertThat(call("DELETE", "/api/admin/api-keys/" + id, null).status()).isEqualTo(204);
