@@ -14,7 +14,9 @@ import java.util.UUID;
  * stored; duplicates and replays change nothing. {@code bodyHtml} is already sanitized by the
  * producer. {@code retractedAt} and {@code retractionReason} are set only on
  * {@code article.retracted}. {@code imageUrl} is optional. {@code editor} names who made the change
- * (absent in events written before it was added).
+ * (absent in events written before it was added). {@code correctionNote} is the editor's note on
+ * the latest correction, a single line of plain text (optional; absent in events written before it
+ * was added and when the editor gave none).
  */
 public record ArticleSnapshot(
         UUID id,
@@ -32,14 +34,23 @@ public record ArticleSnapshot(
         Instant retractedAt,
         String retractionReason,
         String imageUrl,
-        Editor editor) {
+        Editor editor,
+        String correctionNote) {
 
     /** An article's state without the name of who changed it, as events before v1.1 carried it. */
     public ArticleSnapshot(UUID id, long version, String slug, String title, String summary, String bodyHtml,
             String canonicalUrl, String author, List<String> topics, List<String> tags, Instant publishedAt,
             Instant updatedAt, Instant retractedAt, String retractionReason, String imageUrl) {
         this(id, version, slug, title, summary, bodyHtml, canonicalUrl, author, topics, tags, publishedAt, updatedAt,
-                retractedAt, retractionReason, imageUrl, null);
+                retractedAt, retractionReason, imageUrl, null, null);
+    }
+
+    /** An article's state without a correction note, as events before v1.2 carried it. */
+    public ArticleSnapshot(UUID id, long version, String slug, String title, String summary, String bodyHtml,
+            String canonicalUrl, String author, List<String> topics, List<String> tags, Instant publishedAt,
+            Instant updatedAt, Instant retractedAt, String retractionReason, String imageUrl, Editor editor) {
+        this(id, version, slug, title, summary, bodyHtml, canonicalUrl, author, topics, tags, publishedAt, updatedAt,
+                retractedAt, retractionReason, imageUrl, editor, null);
     }
 
     public ArticleSnapshot {

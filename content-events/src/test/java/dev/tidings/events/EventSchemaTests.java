@@ -82,6 +82,27 @@ class EventSchemaTests {
                 .anyMatch(message -> message.contains("credential"));
     }
 
+    @Test
+    void aCorrectionNoteIsOneLineWithoutMarkup() throws Exception {
+        String serialized = json.writeValueAsString(ExampleEvents.updated());
+
+        assertThat(serialized).contains("\"correctionNote\":\"The second sentence said");
+        assertThat(validate(ArticleEventType.UPDATED.schemaResource(),
+                serialized.replace("The second sentence", "The <b>second</b>\\r\\nsentence")))
+                .extracting(ValidationMessage::getMessage)
+                .anyMatch(message -> message.contains("correctionNote"));
+    }
+
+    @Test
+    void anEventWrittenBeforeCorrectionNotesReadsWithoutOne() throws Exception {
+        String serialized = json.writeValueAsString(ExampleEvents.updated())
+                .replaceFirst(",\"correctionNote\":\"[^\"]*\"", "");
+
+        assertThat(serialized).doesNotContain("correctionNote");
+        assertThat(validate(ArticleEventType.UPDATED.schemaResource(), serialized)).isEmpty();
+        assertThat(json.readValue(serialized, ArticleSnapshot.class).correctionNote()).isNull();
+    }
+
     private Set<ValidationMessage> validate(String schemaResource, String payload) throws Exception {
         try (InputStream schemaStream = getClass().getResourceAsStream(schemaResource)) {
             assertThat(schemaStream).as(schemaResource).isNotNull();

@@ -27,7 +27,9 @@ final class ExampleEvents {
                 "<p>The gut and the skin both face the outside world and the body's inside.</p>",
                 "https://health.example/articles/what-is-the-gut-skin-axis", "Dr. Ada Lovelace",
                 List.of("gut-skin-axis", "microbiome"), List.of("basics"), PUBLISHED_AT, corrected, null, null,
-                "https://health.example/images/gut-skin.png");
+                "https://health.example/images/gut-skin.png",
+                new ArticleSnapshot.Editor("Dr. Mara Lind", "api-key:0c8e4f5a-3b7d-4e2a-9f61-2d5c8b1a7e93"),
+                "The second sentence said the skin faces only the outside world.");
     }
 
     static ArticleSnapshot retracted() {
