@@ -30,14 +30,16 @@ final class AtomWriter {
 
     static final Namespace HISTORY = Namespace.getNamespace("fh", "http://purl.org/syndication/history/1.0");
 
-    static com.rometools.rome.feed.atom.Feed feed(Feed feed) {
+    /** The feed with its self link and, for WebSub, its hub's. */
+    static com.rometools.rome.feed.atom.Feed feed(Feed feed, String hubUrl) {
         com.rometools.rome.feed.atom.Feed atom = new com.rometools.rome.feed.atom.Feed("atom_1.0");
         atom.setId(clean(feed.urlOf(FeedFormat.ATOM)));
         atom.setTitle(clean(feed.title()));
         atom.setSubtitle(content(Content.TEXT, feed.description()));
         atom.setUpdated(date(feed.updated()));
         atom.setAlternateLinks(List.of(link("alternate", "text/html", feed.homeUrl())));
-        List<Link> links = new ArrayList<>(List.of(link("self", FeedFormat.ATOM.type(), feed.urlOf(FeedFormat.ATOM))));
+        List<Link> links = new ArrayList<>(List.of(link("self", FeedFormat.ATOM.type(), feed.urlOf(FeedFormat.ATOM)),
+                link("hub", null, hubUrl)));
         History history = feed.history();
         if (history.current() != null) {
             links.add(link("current", FeedFormat.ATOM.type(), history.current()));

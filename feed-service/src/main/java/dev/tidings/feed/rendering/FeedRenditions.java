@@ -88,31 +88,52 @@ public class FeedRenditions {
 
     /** The current rendition of a feed, rendered if none is held for its newest change; empty if no such feed. */
     public Optional<Rendition> current(FeedName name, FeedFormat format) {
+        return asOf(name, format, knownRevision(name));
+    }
+
+    /**
+     * The rendition of a feed's newest change committed in the database, even one this instance has
+     * not heard of yet (its notification may still be on the way); empty if no such feed. For the
+     * WebSub hub, whose deliveries run on whichever instance claimed them. Reads the change from the
+     * database, so it is not for the hot path.
+     */
+    public Optional<Rendition> latest(FeedName name, FeedFormat format) {
+        return asOf(name, format, catalog.lastChangeOf(name).revision());
+    }
+
+    private Optional<Rendition> asOf(FeedName name, FeedFormat format, long revision) {
         String file = name.path() + "." + format.extension();
-        Held current = held.get(file);
-        if (current != null && current.revision() >= knownRevision(name)) {
-            return Optional.ofNullable(current.rendition());
-        }
-        CompletableFuture<Held> mine = new CompletableFuture<>();
-        CompletableFuture<Held> running = inFlight.putIfAbsent(file, mine);
-        if (running != null) {
-            return Optional.ofNullable(join(running).rendition());
-        }
-        try {
-            Held fresh = render(name, format);
-            // Negative answers are held only for stamped feeds, never for made-up months of an archive.
-            if (fresh.rendition() != null || (fresh.revision() > 0 && !(name instanceof FeedName.Archive))) {
-                hold(file, fresh);
+        while (true) {
+            Held current = held.get(file);
+            if (current != null && current.revision() >= revision) {
+                return Optional.ofNullable(current.rendition());
             }
-            mine.complete(fresh);
-            return Optional.ofNullable(fresh.rendition());
-        }
-        catch (RuntimeException | Error ex) {
-            mine.completeExceptionally(ex);
-            throw ex;
-        }
-        finally {
-            inFlight.remove(file, mine);
+            CompletableFuture<Held> mine = new CompletableFuture<>();
+            CompletableFuture<Held> running = inFlight.putIfAbsent(file, mine);
+            if (running != null) {
+                Held joined = join(running);
+                if (joined.revision() >= revision) {
+                    return Optional.ofNullable(joined.rendition());
+                }
+                // That render read its snapshot before the change we need: render again.
+                continue;
+            }
+            try {
+                Held fresh = render(name, format);
+                // Negative answers are held only for stamped feeds, never for made-up months of an archive.
+                if (fresh.rendition() != null || (fresh.revision() > 0 && !(name instanceof FeedName.Archive))) {
+                    hold(file, fresh);
+                }
+                mine.complete(fresh);
+                return Optional.ofNullable(fresh.rendition());
+            }
+            catch (RuntimeException | Error ex) {
+                mine.completeExceptionally(ex);
+                throw ex;
+            }
+            finally {
+                inFlight.remove(file, mine);
+            }
         }
     }
 
@@ -167,7 +188,7 @@ public class FeedRenditions {
         // second can share: it gets no Last-Modified, only its ETag.
         Rendition rendition = read.feed()
                 .map(feed -> Rendition.of(format, renderer.render(feed, format),
-                        name instanceof FeedName.Topics ? null : feed.updated()))
+                        name instanceof FeedName.Topics ? null : feed.updated(), renderer.linkHeader(feed, format)))
                 .orElse(null);
         if (rendition != null) {
             renders.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);

@@ -18,17 +18,20 @@ final class JsonFeedWriter {
 
     private static final String VERSION = "https://jsonfeed.org/version/1.1";
 
+    // JSON Feed 1.1 names the protocol of each hub; "WebSub" is the one it documents.
+    private static final String WEBSUB = "WebSub";
+
     private final JsonMapper json;
 
     JsonFeedWriter(JsonMapper json) {
         this.json = json;
     }
 
-    byte[] write(Feed feed) {
+    byte[] write(Feed feed, String hubUrl) {
         List<Item> items = feed.entries().stream().map(JsonFeedWriter::item).toList();
         return json.writeValueAsBytes(new JsonFeed(VERSION, clean(feed.title()), clean(feed.homeUrl()),
                 clean(feed.urlOf(FeedFormat.JSON)), clean(feed.description()), "en",
-                List.of(new Author(clean(feed.publisher()))), items));
+                List.of(new Author(clean(feed.publisher()))), List.of(new Hub(WEBSUB, clean(hubUrl))), items));
     }
 
     private static Item item(FeedEntry entry) {
@@ -43,7 +46,10 @@ final class JsonFeedWriter {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record JsonFeed(String version, String title, @JsonProperty("home_page_url") String homePageUrl,
             @JsonProperty("feed_url") String feedUrl, String description, String language, List<Author> authors,
-            List<Item> items) {
+            List<Hub> hubs, List<Item> items) {
+    }
+
+    record Hub(String type, String url) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -19,17 +19,18 @@ import java.util.zip.GZIPOutputStream;
  * encoding of one content, which only a weak tag may be (a strong one names exact bytes, and the
  * gzip bytes differ). {@code changedAt} is the feed's change stamp (whole seconds, see the read
  * model's {@code FeedChanges}); {@code lastModified} is it as an HTTP date. Both are null for a
- * feed without a reliable date (a combination of topics). The arrays are never modified after
- * construction.
+ * feed without a reliable date (a combination of topics). {@code link} is the value of the
+ * {@code Link} header (hub and self, see {@link FeedRenderer#linkHeader}), made once like the rest.
+ * The arrays are never modified after construction.
  */
 public record Rendition(FeedFormat format, byte[] identity, byte[] gzip, String etag, Instant changedAt,
-        String lastModified) {
+        String lastModified, String link) {
 
-    public static Rendition of(FeedFormat format, byte[] identity, Instant changedAt) {
+    public static Rendition of(FeedFormat format, byte[] identity, Instant changedAt, String link) {
         byte[] gzip = gzip(identity);
         return new Rendition(format, identity, gzip.length < identity.length ? gzip : null,
                 "W/\"" + sha256(identity) + "\"", changedAt, changedAt == null ? null
-                        : DateTimeFormatter.RFC_1123_DATE_TIME.format(changedAt.atOffset(ZoneOffset.UTC)));
+                        : DateTimeFormatter.RFC_1123_DATE_TIME.format(changedAt.atOffset(ZoneOffset.UTC)), link);
     }
 
     private static byte[] gzip(byte[] bytes) {

@@ -39,8 +39,11 @@ final class RssWriter {
         return channel;
     }
 
-    /** Adds {@code <atom:link rel="self">}, which Rome does not write for RSS, before the first item. */
-    static void addSelfLink(Document document, Feed feed) {
+    /**
+     * Adds {@code <atom:link rel="self">}, which Rome does not write for RSS, and the WebSub hub's
+     * {@code <atom:link rel="hub">}, before the first item.
+     */
+    static void addSelfAndHubLinks(Document document, Feed feed, String hubUrl) {
         Element rss = document.getRootElement();
         rss.addNamespaceDeclaration(ATOM);
         Element channel = rss.getChild("channel");
@@ -48,13 +51,12 @@ final class RssWriter {
                 .setAttribute("href", clean(feed.urlOf(FeedFormat.RSS)))
                 .setAttribute("rel", "self")
                 .setAttribute("type", FeedFormat.RSS.type());
+        Element hub = new Element("link", ATOM)
+                .setAttribute("href", clean(hubUrl))
+                .setAttribute("rel", "hub");
         Element firstItem = channel.getChild("item");
-        if (firstItem == null) {
-            channel.addContent(self);
-        }
-        else {
-            channel.addContent(channel.indexOf(firstItem), self);
-        }
+        int position = firstItem == null ? channel.getContentSize() : channel.indexOf(firstItem);
+        channel.addContent(position, List.of(self, hub));
     }
 
     private static Item item(FeedEntry entry) {

@@ -37,6 +37,8 @@ class FeedResponder {
         }
         response.setHeader("Cache-Control", cacheControl);
         response.setHeader("Vary", "Accept-Encoding");
+        // WebSub discovery (hub and self), on every answer, 304 and HEAD included.
+        response.setHeader("Link", rendition.link());
         switch (Preconditions.evaluate(request, rendition.etag(), rendition.changedAt(), now)) {
             case NOT_MODIFIED -> response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             case PRECONDITION_FAILED -> response.setStatus(HttpServletResponse.SC_PRECONDITION_FAILED);

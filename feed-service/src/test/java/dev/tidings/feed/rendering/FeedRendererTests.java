@@ -27,7 +27,7 @@ class FeedRendererTests {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private final FeedRenderer renderer = new FeedRenderer(json);
+    private final FeedRenderer renderer = new FeedRenderer(json, "https://feeds.example/hub");
 
     @Test
     void rssHasTheEntryWithGuidContentCreatorAndCategoriesButNoDublinCoreDate() throws Exception {
@@ -133,6 +133,23 @@ class FeedRendererTests {
         assertThat(rss).contains("href=\"https://feeds.example/feeds/all.rss\" rel=\"self\"");
         assertThat(parse(rss).getEntries()).isEmpty();
         assertThat(parse(atom).getUri()).isEqualTo("https://feeds.example/feeds/all.atom");
+    }
+
+    @Test
+    void everyFormatAndItsLinkHeaderNameTheWebSubHubAndTheFeedItself() throws Exception {
+        Feed feed = feed(entry("Ada"));
+
+        SyndFeed atom = parse(render(feed, FeedFormat.ATOM));
+        assertThat(atom.getLinks()).extracting(link -> link.getRel() + " " + link.getHref())
+                .contains("self https://feeds.example/feeds/gut.atom", "hub https://feeds.example/hub");
+        String rss = render(feed, FeedFormat.RSS);
+        assertThat(rss).contains("<atom:link href=\"https://feeds.example/hub\" rel=\"hub\" />");
+        assertThat(rss.indexOf("rel=\"hub\"")).isLessThan(rss.indexOf("<item>"));
+        JsonNode hubs = json.readTree(renderer.render(feed, FeedFormat.JSON)).get("hubs");
+        assertThat(hubs.values()).extracting(hub -> hub.get("type").asString() + " " + hub.get("url").asString())
+                .containsExactly("WebSub https://feeds.example/hub");
+        assertThat(renderer.linkHeader(feed, FeedFormat.RSS))
+                .isEqualTo("<https://feeds.example/hub>; rel=\"hub\", <https://feeds.example/feeds/gut.rss>; rel=\"self\"");
     }
 
     @Test
