@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Call it after the update of the changed row, so that two transactions changing the same
  * article or topic (serialized by that row's lock) also get their outbox sequence numbers in
- * commit order, which is the order the relay sends them in.
+ * commit order, which is the order the relay sends them in. Each row keeps the trace context of
+ * the span that wrote it, so that the event joins the writer's trace (ADR 0024).
  */
 @Component
 public class OutboxEvents {
@@ -35,11 +36,15 @@ public class OutboxEvents {
 
     private final Clock clock;
 
-    OutboxEvents(JdbcClient jdbc, JsonMapper jsonMapper, ApplicationEventPublisher events, Clock clock) {
+    private final TraceParents traceParents;
+
+    OutboxEvents(JdbcClient jdbc, JsonMapper jsonMapper, ApplicationEventPublisher events, Clock clock,
+            TraceParents traceParents) {
         this.jdbc = jdbc;
         this.jsonMapper = jsonMapper;
         this.events = events;
         this.clock = clock;
+        this.traceParents = traceParents;
     }
 
     /** An event of {@code type} about an article, keyed and subject-ed by the article id. */
@@ -58,8 +63,9 @@ public class OutboxEvents {
     private void append(String destination, String key, String type, String subject, Object payload) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("""
-                INSERT INTO outbox_events (id, destination, message_key, event_type, subject, payload, created_at)
-                VALUES (:id, :destination, :key, :type, :subject, :payload, :createdAt)
+                INSERT INTO outbox_events (id, destination, message_key, event_type, subject, payload, created_at,
+                                           trace_parent)
+                VALUES (:id, :destination, :key, :type, :subject, :payload, :createdAt, :traceParent)
                 """)
                 .param("id", UUID.randomUUID())
                 .param("destination", destination)
@@ -68,6 +74,8 @@ public class OutboxEvents {
                 .param("subject", subject)
                 .param("payload", jsonMapper.writeValueAsString(payload))
                 .param("createdAt", now.atOffset(ZoneOffset.UTC))
+                // The relay sends the event as a child of the span that wrote it (the editor's request).
+                .param("traceParent", traceParents.ofCurrentSpan())
                 .update();
         events.publishEvent(new OutboxEventAppended());
     }

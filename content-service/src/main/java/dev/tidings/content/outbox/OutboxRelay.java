@@ -6,12 +6,19 @@ import dev.tidings.events.ContentTopics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -37,6 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * unknown destination) holds back only the later rows of its own article or topic for the rest of
  * the run, costs the row an attempt, and after {@code outbox.max-attempts} parks it for an admin
  * ({@code /api/admin/outbox/parked}); the rest of the outbox flows on.
+ *
+ * <p>Each send is a span in the trace of the request that wrote the row (its stored
+ * {@code traceparent}, ADR 0024), and the record carries that trace on to the consumers.
  */
 @Component
 public class OutboxRelay {
@@ -66,8 +76,11 @@ public class OutboxRelay {
 
     private final MeterRegistry meters;
 
+    private final ObservationRegistry observations;
+
     OutboxRelay(JdbcClient jdbc, OutboxRows rows, TransactionTemplate transactions, StreamBridge streamBridge,
-            EventTopics topics, ContentProperties properties, Clock clock, MeterRegistry meters) {
+            EventTopics topics, ContentProperties properties, Clock clock, MeterRegistry meters,
+            ObservationRegistry observations) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.transactions = transactions;
@@ -76,11 +89,15 @@ public class OutboxRelay {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.observations = observations;
         Gauge.builder("tidings.outbox.lag", rows, OutboxRows::pendingCount)
                 .description("Outbox rows waiting to be sent to Kafka, parked rows not included")
                 .register(meters);
         Gauge.builder("tidings.outbox.parked", rows, OutboxRows::parkedCount)
                 .description("Outbox rows Kafka refused too often, waiting for an admin to retry or drop them")
+                .register(meters);
+        TimeGauge.builder("tidings.outbox.oldest.age", this, TimeUnit.SECONDS, OutboxRelay::oldestPendingSeconds)
+                .description("How long the oldest outbox row waiting to be sent has waited, 0 when none waits")
                 .register(meters);
     }
 
@@ -157,7 +174,7 @@ public class OutboxRelay {
                 .setHeader(KafkaHeaders.KEY, row.key().getBytes(StandardCharsets.UTF_8))
                 .build();
         try {
-            if (streamBridge.send(binding, message)) {
+            if (observed(row, () -> streamBridge.send(binding, message))) {
                 return null;
             }
             log.warn("Kafka did not accept outbox event {} ({}); it stays for the next run", row.id(), row.type());
@@ -171,6 +188,29 @@ public class OutboxRelay {
                     row.id(), row.type(), cause);
         }
         throw new BrokerUnavailable();
+    }
+
+    /**
+     * Runs the send as a span whose parent is the span that wrote the row: the trace goes on from the
+     * editor's request, not from whichever poll or commit started this run. Spring Kafka's producer span
+     * and the record's {@code traceparent} header are its children.
+     */
+    private boolean observed(OutboxRow row, Supplier<Boolean> send) {
+        ReceiverContext<OutboxRow> context = new ReceiverContext<>(
+                (carrier, key) -> TraceParents.HEADER.equals(key) ? carrier.traceParent() : null);
+        context.setCarrier(row);
+        return Observation.createNotStarted("tidings.outbox.send", () -> context, observations)
+                .contextualName("outbox send " + row.type())
+                .lowCardinalityKeyValue("destination", row.destination())
+                .highCardinalityKeyValue("tidings.event.id", row.id().toString())
+                .highCardinalityKeyValue("tidings.event.subject", row.subject())
+                .observe(send);
+    }
+
+    private double oldestPendingSeconds() {
+        return rows.oldestPending()
+                .map(created -> Math.max(0, Duration.between(created, clock.instant()).toMillis() / 1000.0))
+                .orElse(0.0);
     }
 
     private void refused(OutboxRow row, String reason) {

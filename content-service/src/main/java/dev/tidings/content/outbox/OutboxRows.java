@@ -42,7 +42,7 @@ class OutboxRows {
      */
     List<OutboxRow> claimPending(int limit) {
         return jdbc.sql("""
-                SELECT id, destination, message_key, event_type, subject, payload, created_at
+                SELECT id, destination, message_key, event_type, subject, payload, created_at, trace_parent
                 FROM outbox_events o
                 WHERE published_at IS NULL AND parked_at IS NULL
                   AND NOT EXISTS (SELECT 1 FROM outbox_events p
@@ -91,6 +91,14 @@ class OutboxRows {
                 .query(Long.class).single();
     }
 
+    /** When the oldest row waiting to be sent was written, parked ones not included. */
+    Optional<Instant> oldestPending() {
+        return jdbc.sql("SELECT min(created_at) FROM outbox_events WHERE published_at IS NULL AND parked_at IS NULL")
+                .query((rs, rowNum) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))
+                        .map(OffsetDateTime::toInstant))
+                .single();
+    }
+
     long parkedCount() {
         return jdbc.sql("SELECT count(*) FROM outbox_events WHERE parked_at IS NOT NULL").query(Long.class).single();
     }
@@ -134,7 +142,8 @@ class OutboxRows {
     private static OutboxRow row(ResultSet rs, int rowNum) throws SQLException {
         return new OutboxRow(rs.getObject("id", UUID.class), rs.getString("destination"),
                 rs.getString("message_key"), rs.getString("event_type"), rs.getString("subject"),
-                rs.getString("payload"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getString("payload"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getString("trace_parent"));
     }
 
     private static ParkedEvent parkedEvent(ResultSet rs, int rowNum) throws SQLException {
