@@ -160,7 +160,14 @@ public abstract class FeedServiceIntegrationTest {
     }
 
     protected double deadLettered(String topic) {
-        Counter counter = meters.find("tidings.events.dead_lettered").tag("topic", topic).counter();
+        return meters.find("tidings.events.dead_lettered").tag("topic", topic).counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
+
+    /** Events of {@code topic} dead-lettered for {@code reason} (a {@code ConsumerFailure} tag). */
+    protected double deadLettered(String topic, String reason) {
+        Counter counter = meters.find("tidings.events.dead_lettered").tags("topic", topic, "reason", reason)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tidings.notifier;
 
+import dev.tidings.events.consuming.ConsumerErrorPolicy;
 import dev.tidings.security.ServiceSecurityConfiguration;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -16,7 +17,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Import(ServiceSecurityConfiguration.class)
+// One error policy for both consumer bindings, shared with feed-service (ADR 0022).
+@Import({ServiceSecurityConfiguration.class, ConsumerErrorPolicy.class})
 public class NotifierServiceApplication {
 
     public static void main(String[] args) {

@@ -103,8 +103,8 @@ public class ConsumerErrorPolicy {
             deadLetters.accept(record, reason instanceof Exception exception ? exception : ex);
             meters.counter("tidings.events.dead_lettered", "topic", record.topic(), "reason", failure.tag())
                     .increment();
-            log.warn("Dead-lettered {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(),
-                    record.key(), reason);
+            log.warn("Dead-lettered {}-{}@{} (key {}, {}): {}", record.topic(), record.partition(), record.offset(),
+                    record.key(), failure.tag(), reason.toString());
         }, foreverBackOff());
         // This policy alone decides, not spring-kafka's default list of fatal exceptions.
         handler.setClassifications(Map.of(), true);

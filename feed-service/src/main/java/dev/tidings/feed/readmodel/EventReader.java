@@ -4,6 +4,7 @@ import dev.tidings.events.ArticleEventType;
 import dev.tidings.events.ArticleSnapshot;
 import dev.tidings.events.CloudEventHeaders;
 import dev.tidings.events.TopicSnapshot;
+import dev.tidings.events.consuming.UnreadableEventException;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;

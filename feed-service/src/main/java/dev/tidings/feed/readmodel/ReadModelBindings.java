@@ -1,18 +1,22 @@
 package dev.tidings.feed.readmodel;
 
+import dev.tidings.events.consuming.ConsumerErrorPolicy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.messaging.Message;
 
 /**
  * The Spring Cloud Stream consumers {@code articles} (bound to {@code content.articles.v1}) and
  * {@code topics} (bound to {@code content.topics.v1}). An exception thrown here goes to the
- * listener container's error handler ({@link ReadModelErrorHandling}).
+ * listener container's error handler, the {@link ConsumerErrorPolicy} every consumer of the content
+ * events shares: unreadable events and values the database rejects are dead-lettered, the rest retried.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(ConsumerErrorPolicy.class)
 class ReadModelBindings {
 
     @Bean

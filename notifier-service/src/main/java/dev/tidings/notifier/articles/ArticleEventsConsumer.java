@@ -2,8 +2,8 @@ package dev.tidings.notifier.articles;
 
 import dev.tidings.events.ArticleEventType;
 import dev.tidings.events.ArticleSnapshot;
+import dev.tidings.events.consuming.UnreadableEventException;
 import dev.tidings.notifier.events.EventEnvelope;
-import dev.tidings.notifier.events.UnreadableEventException;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

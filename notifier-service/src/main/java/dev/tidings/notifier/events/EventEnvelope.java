@@ -1,6 +1,7 @@
 package dev.tidings.notifier.events;
 
 import dev.tidings.events.CloudEventHeaders;
+import dev.tidings.events.consuming.UnreadableEventException;
 import org.springframework.messaging.Message;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,8 +1,8 @@
 package dev.tidings.notifier.topics;
 
 import dev.tidings.events.TopicSnapshot;
+import dev.tidings.events.consuming.UnreadableEventException;
 import dev.tidings.notifier.events.EventEnvelope;
-import dev.tidings.notifier.events.UnreadableEventException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

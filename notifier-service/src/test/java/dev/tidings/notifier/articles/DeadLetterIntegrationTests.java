@@ -9,8 +9,10 @@ import dev.tidings.events.ArticleSnapshot;
 import dev.tidings.events.ContentTopics;
 import dev.tidings.notifier.NotifierIntegrationTest;
 import dev.tidings.testsupport.KafkaTestClient;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +65,39 @@ class DeadLetterIntegrationTests extends NotifierIntegrationTest {
     }
 
     @Test
+    void anEventTheDatabaseRejectsIsDeadLetteredWhileLaterEventsFlow() {
+        String topic = uniqueSlug("rejected");
+        knownTopic(topic, "Rejected values");
+        double rejectedBefore = deadLettered("rejected_by_database");
+        ArticleSnapshot sane = article(UUID.randomUUID(), 1, "Sane", List.of(topic));
+        // PostgreSQL text cannot hold U+0000: the insert fails the same way however often it is retried.
+        ArticleSnapshot nulInTitle = new ArticleSnapshot(sane.id(), 1, sane.slug(), "Nul \u0000 inside",
+                sane.summary(), sane.bodyHtml(), sane.canonicalUrl(), sane.author(), sane.topics(), sane.tags(),
+                sane.publishedAt(), sane.updatedAt(), null, null, null);
+        Instant beyondPostgres = Instant.parse("+300000-01-01T00:00:00Z");
+        ArticleSnapshot other = article(UUID.randomUUID(), 1, "Far future", List.of(topic));
+        ArticleSnapshot outOfRange = new ArticleSnapshot(other.id(), 1, other.slug(), other.title(), other.summary(),
+                other.bodyHtml(), other.canonicalUrl(), other.author(), other.topics(), other.tags(), beyondPostgres,
+                beyondPostgres, null, null, null);
+        ArticleSnapshot next = article(UUID.randomUUID(), 1, "After the rejected ones", List.of(topic));
+
+        kafka.send(ArticleEventType.PUBLISHED, nulInTitle);
+        kafka.send(ArticleEventType.PUBLISHED, outOfRange);
+        kafka.send(ArticleEventType.PUBLISHED, next);
+        // The rejected article's next version is applied after the gap its dead-lettered one left.
+        kafka.send(ArticleEventType.UPDATED, article(sane.id(), 2, "Sane again", List.of(topic)));
+
+        await().atMost(PATIENCE).until(() -> storedVersion(next.id()) == 1 && storedVersion(sane.id()) == 2);
+        assertThat(readDeadLetters(sane.id(), other.id())).hasSize(2).allSatisfy(record -> {
+            assertThat(KafkaTestClient.header(record, "kafka_dlt-exception-fqcn"))
+                    .endsWith("DataIntegrityViolationException");
+            assertThat(KafkaTestClient.header(record, "kafka_dlt-original-topic")).isEqualTo(ContentTopics.ARTICLES);
+        });
+        assertThat(storedVersion(other.id())).isZero();
+        await().atMost(PATIENCE).until(() -> deadLettered("rejected_by_database") == rejectedBefore + 2);
+    }
+
+    @Test
     void unreadableTopicEventsAreDeadLetteredToo() {
         String slug = "broken-" + UUID.randomUUID().toString().substring(0, 8);
         kafka.sendRaw(ContentTopics.TOPICS, slug, cloudEventHeaders("topic.upserted", slug),
@@ -83,7 +118,13 @@ class DeadLetterIntegrationTests extends NotifierIntegrationTest {
     }
 
     private double deadLettered() {
-        var counter = meters.find("tidings.events.dead_lettered").tag("topic", ContentTopics.ARTICLES).counter();
+        return meters.find("tidings.events.dead_lettered").tag("topic", ContentTopics.ARTICLES).counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
+
+    private double deadLettered(String reason) {
+        Counter counter = meters.find("tidings.events.dead_lettered")
+                .tags("topic", ContentTopics.ARTICLES, "reason", reason).counter();
         return counter == null ? 0 : counter.count();
     }
 
