@@ -14,7 +14,10 @@ import java.util.List;
 /** Request bodies of the article API. */
 final class ArticleRequests {
 
-    /** {@code POST /api/articles} and {@code PUT /api/articles/{id}}: the whole editable article. */
+    /**
+     * {@code POST /api/articles} and {@code PUT /api/articles/{id}}: the whole editable article, and for
+     * a correction of a published article an optional note that feeds show at the top of the entry.
+     */
     record ArticleInput(
             @NotBlank @Size(max = 300) @SingleLine String title,
             @Size(max = 2000) @XmlText String summary,
@@ -25,7 +28,9 @@ final class ArticleRequests {
             @Size(max = 20) List<@NotBlank @Size(max = 60) @SingleLine String> tags,
             @Size(max = 2000) @WebUrl @SingleLine String canonicalUrl,
             @Size(max = 120) @Pattern(regexp = Slugs.PATTERN) @SingleLine String slug,
-            @Size(max = 2000) @WebUrl @SingleLine String imageUrl) {
+            @Size(max = 2000) @WebUrl @SingleLine String imageUrl,
+            @Size(max = 500) @SingleLine @Pattern(regexp = "[^<>]*", message = "must be plain text, without markup")
+            String correctionNote) {
     }
 
     /** {@code POST /api/articles/{id}/publish}, optional: {@code at} schedules the publication. */

@@ -23,7 +23,7 @@ class Articles {
     private static final String COLUMNS = """
             id, version, status, slug, title, summary, body, body_html, author, topics, tags, canonical_url,
             image_url, created_at, scheduled_at, published_at, updated_at, retracted_at, retraction_reason,
-            changed_by_name, changed_by_credential
+            changed_by_name, changed_by_credential, correction_note
             """;
 
     private final JdbcClient jdbc;
@@ -77,7 +77,7 @@ class Articles {
         jdbc.sql("INSERT INTO articles (" + COLUMNS + """
                 ) VALUES (:id, :version, :status, :slug, :title, :summary, :body, :bodyHtml, :author, :topics, :tags,
                     :canonicalUrl, :imageUrl, :createdAt, :scheduledAt, :publishedAt, :updatedAt, :retractedAt, :retractionReason,
-                    :changedByName, :changedByCredential)
+                    :changedByName, :changedByCredential, :correctionNote)
                 """)
                 .params(parameters(article))
                 .update();
@@ -91,7 +91,8 @@ class Articles {
                     tags = :tags, canonical_url = :canonicalUrl, image_url = :imageUrl, scheduled_at = :scheduledAt,
                     published_at = :publishedAt,
                     updated_at = :updatedAt, retracted_at = :retractedAt, retraction_reason = :retractionReason,
-                    changed_by_name = :changedByName, changed_by_credential = :changedByCredential
+                    changed_by_name = :changedByName, changed_by_credential = :changedByCredential,
+                    correction_note = :correctionNote
                 WHERE id = :id AND version = :previousVersion
                 """)
                 .params(parameters(article))
@@ -122,6 +123,7 @@ class Articles {
         parameters.put("retractionReason", article.retractionReason());
         parameters.put("changedByName", article.changedBy() == null ? null : article.changedBy().name());
         parameters.put("changedByCredential", article.changedBy() == null ? null : article.changedBy().credential());
+        parameters.put("correctionNote", article.correctionNote());
         return parameters;
     }
 
@@ -137,7 +139,7 @@ class Articles {
                 rs.getString("image_url"), instant(rs, "created_at"), instant(rs, "scheduled_at"),
                 instant(rs, "published_at"),
                 instant(rs, "updated_at"), instant(rs, "retracted_at"), rs.getString("retraction_reason"),
-                editor(rs));
+                editor(rs), rs.getString("correction_note"));
     }
 
     private static ArticleSnapshot.Editor editor(ResultSet rs) throws SQLException {

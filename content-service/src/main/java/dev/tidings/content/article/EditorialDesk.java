@@ -64,6 +64,9 @@ class EditorialDesk {
 
     @Transactional
     Article draft(ArticleRequests.ArticleInput input) {
+        if (note(input) != null) {
+            throw new InvalidField("correctionNote", "applies only to a correction of a published article");
+        }
         UUID id = UUID.randomUUID();
         String slug = input.slug() != null ? input.slug() : generatedSlug(input.title(), id);
         if (articles.slugTaken(slug, id)) {
@@ -90,11 +93,15 @@ class EditorialDesk {
                 throw new ArticleExceptions.SlugConflict("Another article has the slug '" + slug + "'.");
             }
         }
+        String note = note(input);
         if (current.status() == ArticleStatus.PUBLISHED) {
             AuditTrail.note("correction of a published article");
             permissions.require(Role.EDITOR, "correct a published article");
         }
-        Article edited = store(current.edited(content(input, slug), now(), editor()));
+        else if (note != null) {
+            throw new InvalidField("correctionNote", "applies only to a correction of a published article");
+        }
+        Article edited = store(current.edited(content(input, slug), now(), editor(), note));
         if (edited.status() == ArticleStatus.PUBLISHED) {
             outbox.articleChanged(ArticleEventType.UPDATED, edited.toSnapshot());
         }
@@ -168,6 +175,12 @@ class EditorialDesk {
         return new ArticleContent(slug, text("title", input.title()),
                 Objects.requireNonNullElse(PlainText.of(input.summary()), ""), input.body(), bodyHtml,
                 text("author", input.author()), topicSlugs, tags, canonicalUrl, input.imageUrl());
+    }
+
+    /** The correction note without surrounding white space, null when there is none. */
+    private static String note(ArticleRequests.ArticleInput input) {
+        String note = input.correctionNote() == null ? null : input.correctionNote().strip();
+        return note == null || note.isEmpty() ? null : note;
     }
 
     private static String text(String field, String value) {

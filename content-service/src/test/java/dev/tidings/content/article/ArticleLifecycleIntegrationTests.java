@@ -90,6 +90,30 @@ class ArticleLifecycleIntegrationTests extends RunningContentService {
     }
 
     @Test
+    void aCorrectionCarriesTheEditorsNoteUntilTheNextCorrection() {
+        String topic = newTopic("dosage");
+        String id = publishedArticle(topic, "Vitamin D and eczema");
+
+        Map<String, Object> correction = articleInput(topic, "Vitamin D and eczema");
+        correction.put("body", "The dose studied was 1,600 IU a day.");
+        correction.put("correctionNote", "  An earlier version gave the dose as 16,000 IU a day & more.  ");
+        Response corrected = callJson("PUT", "/api/articles/" + id, correction, "If-Match", "\"2\"");
+
+        assertThat(corrected.status()).isEqualTo(200);
+        assertThat(corrected.json().get("correctionNote").asString())
+                .isEqualTo("An earlier version gave the dose as 16,000 IU a day & more.");
+        correction.remove("correctionNote");
+        correction.put("body", "The dose studied was 1,600 IU a day, for 12 weeks.");
+        Response againWithoutNote = callJson("PUT", "/api/articles/" + id, correction, "If-Match", "\"3\"");
+        assertThat(againWithoutNote.status()).isEqualTo(200);
+        assertThat(againWithoutNote.json().get("correctionNote").isNull()).isTrue();
+
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestClient.read(ContentTopics.ARTICLES, id, 3);
+        assertThat(records).extracting(record -> json.readValue(record.value(), ArticleSnapshot.class).correctionNote())
+                .containsExactly(null, "An earlier version gave the dose as 16,000 IU a day & more.", null);
+    }
+
+    @Test
     void aRetractionIsSentAndEndsTheArticlesLife() {
         String topic = newTopic("supplements");
         String id = publishedArticle(topic, "Zinc cures everything");

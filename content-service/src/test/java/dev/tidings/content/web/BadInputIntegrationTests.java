@@ -78,7 +78,19 @@ class BadInputIntegrationTests extends RunningContentService {
                         400, "title"),
                 Arguments.of("too many tags",
                         "{\"title\":\"T\",\"body\":\"b\",\"author\":\"A\",\"topics\":[\"%s\"],\"tags\":["
-                                + "\"t\",".repeat(20) + "\"t\"]}", 400, "tags"));
+                                + "\"t\",".repeat(20) + "\"t\"]}", 400, "tags"),
+                Arguments.of("correction note with markup",
+                        "{\"title\":\"T\",\"body\":\"b\",\"author\":\"A\",\"topics\":[\"%s\"],"
+                                + "\"correctionNote\":\"<b>Fixed</b> the dose\"}", 400, "correctionNote"),
+                Arguments.of("correction note on two lines",
+                        "{\"title\":\"T\",\"body\":\"b\",\"author\":\"A\",\"topics\":[\"%s\"],"
+                                + "\"correctionNote\":\"Fixed the dose.\\r\\nBcc: x@example.com\"}", 400, "correctionNote"),
+                Arguments.of("correction note over 500 characters",
+                        "{\"title\":\"T\",\"body\":\"b\",\"author\":\"A\",\"topics\":[\"%s\"],"
+                                + "\"correctionNote\":\"" + "x".repeat(501) + "\"}", 400, "correctionNote"),
+                Arguments.of("correction note on a draft",
+                        "{\"title\":\"T\",\"body\":\"b\",\"author\":\"A\",\"topics\":[\"%s\"],"
+                                + "\"correctionNote\":\"Fixed the dose.\"}", 400, "correctionNote"));
     }
 
     @ParameterizedTest(name = "{0}")
