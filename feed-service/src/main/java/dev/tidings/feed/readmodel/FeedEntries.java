@@ -26,7 +26,7 @@ public class FeedEntries {
 
     private static final String COLUMNS = """
             e.id, e.version, e.title, e.summary, e.body_html, e.canonical_url, e.author, e.topics, e.tags, e.image_url,
-            e.published_at, e.updated_at, e.corrected_at""";
+            e.published_at, e.updated_at, e.corrected_at, e.correction_note""";
 
     private final JdbcClient jdbc;
 
@@ -51,16 +51,17 @@ public class FeedEntries {
 
     /**
      * Stores the article's state unless a version at least as new is stored; true if it was applied.
-     * {@code retractedAt} is null for a live article; {@code correctedAt} is set for a correction and
-     * otherwise keeps the stored one.
+     * {@code retractedAt} is null for a live article; {@code correctedAt} is set for a correction, which
+     * also stores the correction's note (or none); otherwise both keep the stored ones.
      */
     boolean upsert(ArticleSnapshot article, Instant retractedAt, Instant correctedAt) {
         boolean applied = jdbc.sql("""
                 INSERT INTO feed_entries (id, version, slug, title, summary, body_html, canonical_url, author, topics,
                                           tags, image_url, published_at, updated_at, retracted_at, retraction_reason,
-                                          corrected_at)
+                                          corrected_at, correction_note)
                 VALUES (:id, :version, :slug, :title, :summary, :bodyHtml, :canonicalUrl, :author, :topics,
-                        :tags, :imageUrl, :publishedAt, :updatedAt, :retractedAt, :retractionReason, :correctedAt)
+                        :tags, :imageUrl, :publishedAt, :updatedAt, :retractedAt, :retractionReason, :correctedAt,
+                        :correctionNote)
                 ON CONFLICT (id) DO UPDATE
                     SET version = EXCLUDED.version, slug = EXCLUDED.slug, title = EXCLUDED.title,
                         summary = EXCLUDED.summary, body_html = EXCLUDED.body_html,
@@ -68,7 +69,9 @@ public class FeedEntries {
                         tags = EXCLUDED.tags, image_url = EXCLUDED.image_url, published_at = EXCLUDED.published_at,
                         updated_at = EXCLUDED.updated_at, retracted_at = EXCLUDED.retracted_at,
                         retraction_reason = EXCLUDED.retraction_reason,
-                        corrected_at = COALESCE(EXCLUDED.corrected_at, feed_entries.corrected_at)
+                        corrected_at = COALESCE(EXCLUDED.corrected_at, feed_entries.corrected_at),
+                        correction_note = CASE WHEN EXCLUDED.corrected_at IS NULL THEN feed_entries.correction_note
+                                               ELSE EXCLUDED.correction_note END
                     WHERE feed_entries.version < EXCLUDED.version
                 """)
                 .param("id", article.id())
@@ -87,6 +90,7 @@ public class FeedEntries {
                 .param("retractedAt", retractedAt == null ? null : utc(retractedAt))
                 .param("retractionReason", retractedAt == null ? null : StorableText.of(article.retractionReason()))
                 .param("correctedAt", correctedAt == null ? null : utc(correctedAt))
+                .param("correctionNote", correctedAt == null ? null : StorableText.of(article.correctionNote()))
                 .update() == 1;
         if (applied) {
             replaceMemberships(article, retractedAt == null);
@@ -191,7 +195,8 @@ public class FeedEntries {
                 rs.getString("summary"), rs.getString("body_html"), rs.getString("canonical_url"),
                 rs.getString("author"), texts(rs.getArray("topics")), texts(rs.getArray("tags")),
                 rs.getString("image_url"), rs.getObject("published_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), instant(rs, "corrected_at"));
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), instant(rs, "corrected_at"),
+                rs.getString("correction_note"));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.web.util.HtmlUtils;
 
 /** What every format writes the same way: cleaned text, entry ids, categories, dates. */
 final class FeedText {
@@ -32,16 +33,21 @@ final class FeedText {
     }
 
     /**
-     * The entry's HTML as every format carries it: after a correction, a note at the top saying when,
-     * so a reader who saw the first version learns that this one differs.
+     * The entry's HTML as every format carries it: after a correction, a note at the top, so a reader
+     * who saw the first version learns that this one differs: the editor's note if there is one
+     * ("Correction, 3 December 2026: ..." as escaped text), else only when.
      */
     static String contentHtml(FeedEntry entry) {
         String body = clean(entry.bodyHtml());
         if (entry.correctedAt() == null) {
             return body;
         }
-        return "<p class=\"correction\"><strong>Corrected</strong> on "
-                + CORRECTION_DATE.format(entry.correctedAt()) + ".</p>\n" + body;
+        String date = CORRECTION_DATE.format(entry.correctedAt());
+        if (hasText(entry.correctionNote())) {
+            return "<p class=\"correction\"><strong>Correction, " + date + ":</strong> "
+                    + HtmlUtils.htmlEscape(clean(entry.correctionNote()).strip(), "UTF-8") + "</p>\n" + body;
+        }
+        return "<p class=\"correction\"><strong>Corrected</strong> on " + date + ".</p>\n" + body;
     }
 
     /** The entry's topics, then its tags, without blanks or repeats. */
