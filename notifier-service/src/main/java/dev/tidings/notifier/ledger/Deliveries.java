@@ -49,9 +49,13 @@ public class Deliveries {
 
     private final TransactionOperations transactions;
 
+    private final TraceParents traceParents;
+
     Deliveries(JdbcClient jdbc, Clock clock, NotifierProperties properties, ApplicationEventPublisher events,
-            DigestSchedule digests, NamedParameterJdbcTemplate namedJdbc, TransactionOperations transactions) {
+            DigestSchedule digests, NamedParameterJdbcTemplate namedJdbc, TransactionOperations transactions,
+            TraceParents traceParents) {
         this.jdbc = jdbc;
+        this.traceParents = traceParents;
         this.namedJdbc = namedJdbc;
         this.transactions = transactions;
         this.digests = digests;
@@ -64,17 +68,19 @@ public class Deliveries {
      * Queues the article for every confirmed, subscribed person following one of {@code topics}: an
      * instant email, or a place in their next daily or weekly digest (the ledger kind is their
      * frequency). Must run in the transaction that stored the article. Returns how many were new.
+     * Each row keeps the current trace context, so that its email joins the article's trace (ADR 0024).
      */
     public int queueArticle(UUID articleId, Collection<String> topics) {
         Instant now = clock.instant();
         Instant dueAt = now.plus(properties.sendDelay());
         int queued = jdbc.sql("""
-                INSERT INTO deliveries (subscriber_id, article_id, kind, status, attempts, next_attempt_at, created_at)
+                INSERT INTO deliveries (subscriber_id, article_id, kind, status, attempts, next_attempt_at, created_at,
+                                        trace_parent)
                 SELECT DISTINCT s.id, CAST(:articleId AS uuid), s.frequency, 'PENDING', 0,
                        CASE s.frequency WHEN 'daily' THEN CAST(:dailyAt AS timestamptz)
                                         WHEN 'weekly' THEN CAST(:weeklyAt AS timestamptz)
                                         ELSE CAST(:dueAt AS timestamptz) END,
-                       CAST(:now AS timestamptz)
+                       CAST(:now AS timestamptz), CAST(:traceParent AS text)
                 FROM subscribers s JOIN subscriptions sub ON sub.subscriber_id = s.id
                 WHERE s.confirmed_at IS NOT NULL AND s.unsubscribed_at IS NULL
                   AND sub.confirmed_at IS NOT NULL AND sub.topic_slug = ANY(:topics)
@@ -88,6 +94,7 @@ public class Deliveries {
                 .param("weeklyAt", Timestamp.from(digests.nextWeekly(now)))
                 .param("now", Timestamp.from(now))
                 .param("topics", topics.toArray(String[]::new))
+                .param("traceParent", traceParents.ofCurrentSpan())
                 .update();
         if (queued > 0) {
             events.publishEvent(new DeliveriesQueued(dueAt));
@@ -163,7 +170,7 @@ public class Deliveries {
                 UPDATE deliveries d SET claimed_by = :claimer, claimed_until = :leaseEnd
                 FROM due, subscribers s, articles a
                 WHERE d.id = due.id AND s.id = d.subscriber_id AND a.id = d.article_id
-                RETURNING d.id, d.subscriber_id, s.email, d.kind, d.attempts, d.article_id, a.version
+                RETURNING d.id, d.subscriber_id, s.email, d.kind, d.attempts, d.article_id, a.version, d.trace_parent
                 """)
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
@@ -171,7 +178,7 @@ public class Deliveries {
                 .param("leaseEnd", Timestamp.from(leaseEnd))
                 .query((rs, row) -> new ClaimedDelivery(rs.getLong("id"), rs.getObject("subscriber_id", UUID.class),
                         rs.getString("email"), rs.getString("kind"), rs.getInt("attempts"),
-                        rs.getObject("article_id", UUID.class), rs.getLong("version")))
+                        rs.getObject("article_id", UUID.class), rs.getLong("version"), rs.getString("trace_parent")))
                 .list();
     }
 

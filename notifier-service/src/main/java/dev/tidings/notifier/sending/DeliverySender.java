@@ -16,6 +16,7 @@ import dev.tidings.notifier.subscription.SubscriberLinks;
 import dev.tidings.notifier.suppression.SuppressionReason;
 import dev.tidings.notifier.suppression.Suppressions;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
@@ -75,10 +76,12 @@ public class DeliverySender {
 
     private final MeterRegistry meters;
 
+    private final ObservationRegistry observations;
+
     DeliverySender(Deliveries deliveries, RenderedArticles articles, InstantEmailComposer instantComposer,
             DigestEmailComposer digestComposer, NewsletterEnvelope envelope, SubscriberLinks subscriberLinks,
             JavaMailSenderImpl mail, SendRate rate, Suppressions suppressions, NotifierProperties properties,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, MeterRegistry meters, ObservationRegistry observations) {
         this.deliveries = deliveries;
         this.articles = articles;
         this.instantComposer = instantComposer;
@@ -91,6 +94,7 @@ public class DeliverySender {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.observations = observations;
     }
 
     /** Sends everything due now on the calling thread, under a claimer id of its own. */
@@ -128,6 +132,8 @@ public class DeliverySender {
         Map<String, Integer> sentByKind = new LinkedHashMap<>();
         Map<String, String> rejected = new LinkedHashMap<>();
         SendFailure unavailable = null;
+        // Spans without scopes: nothing can leave one open on this long-lived thread.
+        SendSpans spans = new SendSpans(observations);
         for (List<ClaimedDelivery> group : byMessage(claimed)) {
             if (unavailable != null) {
                 recordFailure(outcomes, group, unavailable, claimedAt);
@@ -138,6 +144,7 @@ public class DeliverySender {
                 continue;
             }
             try {
+                spans.sending(group.get(0));
                 MimeMessage message = compose(group, smtp);
                 smtp.send(message);
                 group.forEach(delivery -> outcomes.sent(delivery.id()));
@@ -159,6 +166,7 @@ public class DeliverySender {
                 }
             }
         }
+        spans.end();
         deliveries.record(outcomes, claimer, clock.instant());
         rejected.forEach((email, reason) -> suppressions.suppress(email, SuppressionReason.REJECTED, "smtp", reason));
         sentByKind.forEach((kind, count) -> meters.counter("tidings.emails.sent", "kind", kind).increment(count));

@@ -9,6 +9,7 @@ import dev.tidings.notifier.ledger.Deliveries;
 import dev.tidings.notifier.subscription.SubscriberLinks;
 import dev.tidings.notifier.suppression.Suppressions;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +34,8 @@ final class LedgerSenders {
                 context.getBean(InstantEmailComposer.class), context.getBean(DigestEmailComposer.class),
                 context.getBean(NewsletterEnvelope.class), context.getBean(SubscriberLinks.class), mail,
                 context.getBean(SendRate.class), context.getBean(Suppressions.class),
-                context.getBean(NotifierProperties.class), clock, context.getBean(MeterRegistry.class));
+                context.getBean(NotifierProperties.class), clock, context.getBean(MeterRegistry.class),
+                context.getBean(ObservationRegistry.class));
     }
 
     /** A mail sender to a scripted SMTP server, with timeouts so a test never hangs. */
