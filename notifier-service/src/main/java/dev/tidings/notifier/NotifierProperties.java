@@ -46,6 +46,7 @@ import org.springframework.validation.annotation.Validated;
  *     batch in half of it gives the rest back, and the rows of a sender that died are due again when
  *     it ends
  * @param sendRateLimit emails per second and per hour, shared by all instances
+ * @param dkim DKIM signing of every email, off by default
  */
 @Validated
 @ConfigurationProperties("tidings.notifier")
@@ -68,7 +69,8 @@ public record NotifierProperties(
         @DefaultValue @Valid @NotNull SubscribeLimits subscribeLimits,
         @DefaultValue("4") @Min(1) @Max(64) int sendThreads,
         @DefaultValue("5m") @NotNull Duration sendClaimLease,
-        @DefaultValue @Valid @NotNull SendRateLimit sendRateLimit) {
+        @DefaultValue @Valid @NotNull SendRateLimit sendRateLimit,
+        @DefaultValue @NotNull Dkim dkim) {
 
     /** The public URL without a trailing slash, ready to have a path appended. */
     public String baseUrl() {
@@ -121,6 +123,32 @@ public record NotifierProperties(
         /** Whether any limit is set. */
         public boolean limited() {
             return perSecond > 0 || perHour > 0;
+        }
+    }
+
+    /**
+     * DKIM signing (RFC 6376, {@code rsa-sha256}, relaxed canonicalization) of every email the
+     * notifier sends: instant, digest and confirmation. When enabled, the service refuses to start
+     * unless the key can be read.
+     *
+     * @param enabled sign every email
+     * @param selector names the public key's DNS record, {@code <selector>._domainkey.<domain>}
+     * @param domain the signing domain ({@code d=}): the From address's domain or a parent of it, so
+     *     that DMARC counts the signature
+     * @param privateKey the RSA private key as PEM text (PKCS#8 or PKCS#1), a secret; or else
+     * @param privateKeyFile the path of a PEM file holding it
+     */
+    public record Dkim(
+            @DefaultValue("false") boolean enabled,
+            String selector,
+            String domain,
+            String privateKey,
+            String privateKeyFile) {
+
+        @Override
+        public String toString() {
+            return "Dkim[enabled=" + enabled + ", selector=" + selector + ", domain=" + domain + ", privateKeyFile="
+                    + privateKeyFile + ", privateKey=" + (privateKey == null ? "none" : "(set)") + "]";
         }
     }
 }

@@ -15,7 +15,8 @@ public final class TestSettings {
                 LocalTime.of(7, 0), DayOfWeek.MONDAY, digestZone, Duration.ofHours(1),
                 List.of(new NotifierProperties.LinkKey("unit", "unit-test-link-key-0123456789abcdef")),
                 new NotifierProperties.SubscribeLimits(20, Duration.ofMinutes(1), 5, Duration.ofHours(1)), 4,
-                Duration.ofMinutes(5), new NotifierProperties.SendRateLimit(0, 0));
+                Duration.ofMinutes(5), new NotifierProperties.SendRateLimit(0, 0),
+                new NotifierProperties.Dkim(false, null, null, null, null));
     }
 
     private TestSettings() {

@@ -8,6 +8,7 @@ import dev.tidings.notifier.composing.NewsletterEnvelope;
 import dev.tidings.notifier.composing.Recipient;
 import dev.tidings.notifier.composing.RenderedArticle;
 import dev.tidings.notifier.composing.RenderedArticles;
+import dev.tidings.notifier.dkim.DkimSigning;
 import dev.tidings.notifier.ledger.ClaimedDelivery;
 import dev.tidings.notifier.ledger.Deliveries;
 import dev.tidings.notifier.ledger.DeliveryOutcomes;
@@ -78,10 +79,12 @@ public class DeliverySender {
 
     private final ObservationRegistry observations;
 
+    private final DkimSigning dkim;
+
     DeliverySender(Deliveries deliveries, RenderedArticles articles, InstantEmailComposer instantComposer,
             DigestEmailComposer digestComposer, NewsletterEnvelope envelope, SubscriberLinks subscriberLinks,
             JavaMailSenderImpl mail, SendRate rate, Suppressions suppressions, NotifierProperties properties,
-            Clock clock, MeterRegistry meters, ObservationRegistry observations) {
+            Clock clock, MeterRegistry meters, ObservationRegistry observations, DkimSigning dkim) {
         this.deliveries = deliveries;
         this.articles = articles;
         this.instantComposer = instantComposer;
@@ -95,6 +98,7 @@ public class DeliverySender {
         this.clock = clock;
         this.meters = meters;
         this.observations = observations;
+        this.dkim = dkim;
     }
 
     /** Sends everything due now on the calling thread, under a claimer id of its own. */
@@ -104,7 +108,7 @@ public class DeliverySender {
 
     /** Sends everything due now as {@code claimer}, while {@code running} holds. */
     void sendDue(String claimer, BooleanSupplier running) {
-        try (SmtpConnection smtp = new SmtpConnection(mail)) {
+        try (SmtpConnection smtp = new SmtpConnection(mail, dkim)) {
             while (running.getAsBoolean()) {
                 RateLimiter.Grant grant = rate.take(properties.sendBatchSize());
                 if (grant.taken() == 0) {

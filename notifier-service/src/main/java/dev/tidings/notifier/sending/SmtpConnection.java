@@ -1,5 +1,6 @@
 package dev.tidings.notifier.sending;
 
+import dev.tidings.notifier.dkim.DkimSigning;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -19,11 +20,14 @@ final class SmtpConnection implements AutoCloseable {
 
     private final Session session;
 
+    private final DkimSigning dkim;
+
     private Transport transport;
 
-    SmtpConnection(JavaMailSenderImpl settings) {
+    SmtpConnection(JavaMailSenderImpl settings, DkimSigning dkim) {
         this.settings = settings;
         this.session = settings.getSession();
+        this.dkim = dkim;
     }
 
     Session session() {
@@ -31,9 +35,9 @@ final class SmtpConnection implements AutoCloseable {
     }
 
     /**
-     * Sends one message. A {@link SendFailedException} means the server refused this message and the
-     * connection is still good; any other failure closes the connection, and the next message opens
-     * a new one.
+     * Sends one message, DKIM-signed when signing is on. A {@link SendFailedException} means the
+     * server refused this message and the connection is still good; any other failure closes the
+     * connection, and the next message opens a new one.
      *
      * @throws SmtpUnavailableException if no connection could be opened: the rest of the batch would
      *     fail alike
@@ -44,8 +48,9 @@ final class SmtpConnection implements AutoCloseable {
         }
         message.setSentDate(new Date());
         message.saveChanges();
+        MimeMessage signed = dkim.sign(message);
         try {
-            transport.sendMessage(message, message.getAllRecipients());
+            transport.sendMessage(signed, message.getAllRecipients());
         }
         catch (MessagingException ex) {
             // isConnected() asks the server (NOOP): a 421 reply or a dropped socket leaves nothing to reuse.

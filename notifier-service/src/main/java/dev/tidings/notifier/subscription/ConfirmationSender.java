@@ -1,6 +1,7 @@
 package dev.tidings.notifier.subscription;
 
 import dev.tidings.notifier.NotifierProperties;
+import dev.tidings.notifier.dkim.DkimSigning;
 import dev.tidings.notifier.suppression.Suppressions;
 import dev.tidings.notifier.topics.KnownTopics;
 import dev.tidings.notifier.topics.Topic;
@@ -64,10 +65,14 @@ class ConfirmationSender {
 
     private final Suppressions suppressions;
 
+    private final DkimSigning dkim;
+
     ConfirmationSender(ConfirmationRequests requests, Subscribers subscribers, KnownTopics topics,
             ConfirmationEmailComposer composer, JavaMailSender mailSender, TransactionOperations transactions,
-            NotifierProperties properties, Clock clock, MeterRegistry meters, Suppressions suppressions) {
+            NotifierProperties properties, Clock clock, MeterRegistry meters, Suppressions suppressions,
+            DkimSigning dkim) {
         this.suppressions = suppressions;
+        this.dkim = dkim;
         this.requests = requests;
         this.subscribers = subscribers;
         this.topics = topics;
@@ -137,7 +142,7 @@ class ConfirmationSender {
             MimeMessage message = mailSender.createMimeMessage();
             composer.compose(message, request,
                     request.topics().stream().map(slug -> titles.getOrDefault(slug, slug)).toList());
-            return Optional.of(message);
+            return Optional.of(dkim.sign(message));
         }
         catch (MessagingException ex) {
             requests.markFailed(request.id(), "cannot compose: " + ex.getMessage());

@@ -5,6 +5,7 @@ import dev.tidings.notifier.composing.DigestEmailComposer;
 import dev.tidings.notifier.composing.InstantEmailComposer;
 import dev.tidings.notifier.composing.NewsletterEnvelope;
 import dev.tidings.notifier.composing.RenderedArticles;
+import dev.tidings.notifier.dkim.DkimSigning;
 import dev.tidings.notifier.ledger.Deliveries;
 import dev.tidings.notifier.subscription.SubscriberLinks;
 import dev.tidings.notifier.suppression.Suppressions;
@@ -35,7 +36,8 @@ final class LedgerSenders {
                 context.getBean(NewsletterEnvelope.class), context.getBean(SubscriberLinks.class), mail,
                 context.getBean(SendRate.class), context.getBean(Suppressions.class),
                 context.getBean(NotifierProperties.class), clock, context.getBean(MeterRegistry.class),
-                context.getBean(ObservationRegistry.class));
+                context.getBean(ObservationRegistry.class),
+                context.getBean(DkimSigning.class));
     }
 
     /** A mail sender to a scripted SMTP server, with timeouts so a test never hangs. */

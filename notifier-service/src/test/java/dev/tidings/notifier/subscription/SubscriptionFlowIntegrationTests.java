@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tidings.notifier.MailText;
 import dev.tidings.notifier.NotifierIntegrationTest;
+import dev.tidings.notifier.dkim.DkimSigning;
 import dev.tidings.notifier.suppression.Suppressions;
 import dev.tidings.notifier.NotifierProperties;
 import dev.tidings.notifier.topics.KnownTopics;
@@ -58,6 +59,9 @@ class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
 
     @Autowired
     ConfirmationScheduling scheduling;
+
+    @Autowired
+    DkimSigning dkim;
 
     @Test
     void doubleOptInThroughTheApiConfirmsOnlyOnPost() throws Exception {
@@ -145,7 +149,8 @@ class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
 
         // An hour later the waiting request is mailed; its link adds its topic, and only that.
         ConfirmationSender anHourLater = new ConfirmationSender(requests, subscribers, topics, composer, mailSender,
-                transactions, properties, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(61)), meters, suppressions);
+                transactions, properties, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(61)), meters, suppressions,
+                dkim);
         anHourLater.sendDue();
         assertThat(confirmationTokens(email)).hasSize(2);
         assertThat(MailText.of(mailsTo(email).get(1))).contains("Gut health").doesNotContain("Sleep & rest");
@@ -167,7 +172,7 @@ class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
             List<Future<?>> runs = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 ConfirmationSender instance = new ConfirmationSender(requests, subscribers, topics, composer,
-                        mailSender, transactions, properties, Clock.systemUTC(), meters, suppressions);
+                        mailSender, transactions, properties, Clock.systemUTC(), meters, suppressions, dkim);
                 runs.add(instances.submit(instance::sendDue));
             }
             for (Future<?> run : runs) {
