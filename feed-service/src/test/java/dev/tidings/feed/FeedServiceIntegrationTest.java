@@ -36,11 +36,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one Spring test configuration of this module: the whole service on the shared Kafka broker
- * and a fresh PostgreSQL database, with an {@link AdjustableClock}. Tests publish events the way
+ * and a fresh PostgreSQL database, with an {@link AdjustableClock} and WebSub retries fast enough to
+ * watch a delivery be given up. Tests publish events the way
  * content-service does and look at the feeds over HTTP. Every test uses its own article ids and
  * topic slugs, so tests sharing the context never see each other's entries in a topic feed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "tidings.feed.websub.first-retry=200ms", "tidings.feed.websub.max-attempts=3" })
 @RealInfrastructure
 @Import(FeedServiceIntegrationTest.TestClock.class)
 public abstract class FeedServiceIntegrationTest {

@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,13 +47,17 @@ public class FeedChanges {
 
     private final JdbcClient jdbc;
 
-    FeedChanges(JdbcClient jdbc) {
+    private final ApplicationEventPublisher events;
+
+    FeedChanges(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
      * Stamps every feed in {@code feeds} at once, locking their rows in the collection's order, moves
-     * their revisions, and tells every instance through {@code NOTIFY} (delivered on commit).
+     * their revisions, tells every instance through {@code NOTIFY} (delivered on commit), and
+     * publishes {@link FeedsTouched} within the transaction.
      */
     void touch(Collection<String> feeds, Instant at) {
         jdbc.sql("""
@@ -72,6 +78,7 @@ public class FeedChanges {
                 .param("payload", FeedRevisions.payloadOf(feeds))
                 .query((rs, row) -> row)
                 .list();
+        events.publishEvent(new FeedsTouched(Set.copyOf(feeds), at));
     }
 
     /**

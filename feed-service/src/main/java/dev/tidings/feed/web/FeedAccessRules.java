@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Feeds (every path under {@code /feeds/}: topics, tags, archives), the OPML list and the directory
- * are for everyone to read. Anything else is closed, so an unknown path answers 401, not 404.
+ * are for everyone to read, and anyone may ask the WebSub hub ({@code POST /hub}) for a subscription,
+ * which the callback then confirms. Anything else is closed, so an unknown path answers 401, not 404.
  */
 @Component
 class FeedAccessRules implements AccessRules {
@@ -19,5 +20,6 @@ class FeedAccessRules implements AccessRules {
     public void open(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.GET, PUBLIC).permitAll();
         rules.requestMatchers(HttpMethod.HEAD, PUBLIC).permitAll();
+        rules.requestMatchers(HttpMethod.POST, "/hub").permitAll();
     }
 }

@@ -26,6 +26,8 @@ class RouteAccessIntegrationTests extends FeedServiceIntegrationTest {
             Map.entry("GET /feeds/topics/{file}", PUBLIC),
             Map.entry("GET /feeds/{name}/archive/{file}", PUBLIC),
             Map.entry("GET /feeds/tags/{tag}/archive/{file}", PUBLIC),
+            Map.entry("POST /hub", PUBLIC),
+            Map.entry("GET /api/admin/websub/subscriptions", ADMIN),
             Map.entry("GET /feeds.opml", PUBLIC));
 
     @Autowired
