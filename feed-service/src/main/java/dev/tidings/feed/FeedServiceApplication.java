@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -18,7 +19,11 @@ import org.springframework.context.annotation.Import;
 public class FeedServiceApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(FeedServiceApplication.class, args);
+        ConfigurableApplicationContext context = SpringApplication.run(FeedServiceApplication.class, args);
+        // A rebuild from the log (ReadModelRebuild) is done once the context has started.
+        if (context.getEnvironment().matchesProfiles("rebuild")) {
+            System.exit(SpringApplication.exit(context));
+        }
     }
 
     @Bean

@@ -8,12 +8,20 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -28,18 +36,46 @@ public class FeedEntries {
             e.id, e.version, e.title, e.summary, e.body_html, e.canonical_url, e.author, e.topics, e.tags, e.image_url,
             e.published_at, e.updated_at, e.corrected_at, e.correction_note""";
 
+    private static final String UPSERT = """
+            INSERT INTO feed_entries (id, version, slug, title, summary, body_html, canonical_url, author, topics,
+                                      tags, image_url, published_at, updated_at, retracted_at, retraction_reason,
+                                      corrected_at, correction_note)
+            VALUES (:id, :version, :slug, :title, :summary, :bodyHtml, :canonicalUrl, :author, :topics,
+                    :tags, :imageUrl, :publishedAt, :updatedAt, :retractedAt, :retractionReason, :correctedAt,
+                    :correctionNote)
+            ON CONFLICT (id) DO UPDATE
+                SET version = EXCLUDED.version, slug = EXCLUDED.slug, title = EXCLUDED.title,
+                    summary = EXCLUDED.summary, body_html = EXCLUDED.body_html,
+                    canonical_url = EXCLUDED.canonical_url, author = EXCLUDED.author, topics = EXCLUDED.topics,
+                    tags = EXCLUDED.tags, image_url = EXCLUDED.image_url, published_at = EXCLUDED.published_at,
+                    updated_at = EXCLUDED.updated_at, retracted_at = EXCLUDED.retracted_at,
+                    retraction_reason = EXCLUDED.retraction_reason,
+                    corrected_at = COALESCE(EXCLUDED.corrected_at, feed_entries.corrected_at),
+                    correction_note = CASE WHEN EXCLUDED.corrected_at IS NULL THEN feed_entries.correction_note
+                                           ELSE EXCLUDED.correction_note END
+                WHERE feed_entries.version < EXCLUDED.version
+            """;
+
     private final JdbcClient jdbc;
 
-    FeedEntries(JdbcClient jdbc) {
+    private final NamedParameterJdbcOperations batch;
+
+    FeedEntries(JdbcClient jdbc, NamedParameterJdbcOperations batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
-    /** The topic and tag feeds the stored version of an article is in, locking its row until the transaction ends. */
-    Optional<List<String>> lockFeedsOf(UUID id) {
-        return jdbc.sql("SELECT topics, tags FROM feed_entries WHERE id = :id FOR UPDATE")
-                .param("id", id)
-                .query((rs, row) -> feedsOf(texts(rs.getArray("topics")), texts(rs.getArray("tags"))))
-                .optional();
+    /**
+     * The topic and tag feeds the stored versions of these articles are in, by article, locking their
+     * rows (in id order, so that concurrent writers cannot deadlock) until the transaction ends.
+     */
+    Map<UUID, List<String>> lockFeedsOf(Collection<UUID> ids) {
+        Map<UUID, List<String>> feeds = new HashMap<>();
+        jdbc.sql("SELECT id, topics, tags FROM feed_entries WHERE id = ANY(:ids) ORDER BY id FOR UPDATE")
+                .param("ids", new SqlParameterValue(Types.ARRAY, ids.toArray(UUID[]::new)))
+                .query((RowCallbackHandler) rs -> feeds.put(rs.getObject("id", UUID.class),
+                        feedsOf(texts(rs.getArray("topics")), texts(rs.getArray("tags")))));
+        return feeds;
     }
 
     /** The keys of the topic and tag feeds an article with these topics and tags belongs to. */
@@ -50,67 +86,69 @@ public class FeedEntries {
     }
 
     /**
-     * Stores the article's state unless a version at least as new is stored; true if it was applied.
-     * {@code retractedAt} is null for a live article; {@code correctedAt} is set for a correction, which
-     * also stores the correction's note (or none); otherwise both keep the stored ones.
+     * Stores each article's state unless a version at least as new is stored, in one JDBC batch, and
+     * says which were applied. {@code retractedAt} is null for a live article; {@code correctedAt} is
+     * set for a correction, which also stores the correction's note (or none); otherwise both keep
+     * the stored ones. At most one state per article: the batch's statements see each other.
      */
-    boolean upsert(ArticleSnapshot article, Instant retractedAt, Instant correctedAt) {
-        boolean applied = jdbc.sql("""
-                INSERT INTO feed_entries (id, version, slug, title, summary, body_html, canonical_url, author, topics,
-                                          tags, image_url, published_at, updated_at, retracted_at, retraction_reason,
-                                          corrected_at, correction_note)
-                VALUES (:id, :version, :slug, :title, :summary, :bodyHtml, :canonicalUrl, :author, :topics,
-                        :tags, :imageUrl, :publishedAt, :updatedAt, :retractedAt, :retractionReason, :correctedAt,
-                        :correctionNote)
-                ON CONFLICT (id) DO UPDATE
-                    SET version = EXCLUDED.version, slug = EXCLUDED.slug, title = EXCLUDED.title,
-                        summary = EXCLUDED.summary, body_html = EXCLUDED.body_html,
-                        canonical_url = EXCLUDED.canonical_url, author = EXCLUDED.author, topics = EXCLUDED.topics,
-                        tags = EXCLUDED.tags, image_url = EXCLUDED.image_url, published_at = EXCLUDED.published_at,
-                        updated_at = EXCLUDED.updated_at, retracted_at = EXCLUDED.retracted_at,
-                        retraction_reason = EXCLUDED.retraction_reason,
-                        corrected_at = COALESCE(EXCLUDED.corrected_at, feed_entries.corrected_at),
-                        correction_note = CASE WHEN EXCLUDED.corrected_at IS NULL THEN feed_entries.correction_note
-                                               ELSE EXCLUDED.correction_note END
-                    WHERE feed_entries.version < EXCLUDED.version
-                """)
-                .param("id", article.id())
-                .param("version", article.version())
-                .param("slug", StorableText.of(article.slug()))
-                .param("title", StorableText.of(article.title()))
-                .param("summary", StorableText.of(article.summary()))
-                .param("bodyHtml", StorableText.of(article.bodyHtml()))
-                .param("canonicalUrl", StorableText.of(article.canonicalUrl()))
-                .param("author", StorableText.of(article.author()))
-                .param("topics", textArray(StorableText.of(article.topics())))
-                .param("tags", textArray(StorableText.of(article.tags())))
-                .param("imageUrl", StorableText.of(article.imageUrl()))
-                .param("publishedAt", utc(article.publishedAt()))
-                .param("updatedAt", utc(article.updatedAt()))
-                .param("retractedAt", retractedAt == null ? null : utc(retractedAt))
-                .param("retractionReason", retractedAt == null ? null : StorableText.of(article.retractionReason()))
-                .param("correctedAt", correctedAt == null ? null : utc(correctedAt))
-                .param("correctionNote", correctedAt == null ? null : StorableText.of(article.correctionNote()))
-                .update() == 1;
-        if (applied) {
-            replaceMemberships(article, retractedAt == null);
+    List<EntryState> upsert(List<EntryState> states) {
+        SqlParameterSource[] rows = states.stream().map(FeedEntries::upsertParameters)
+                .toArray(SqlParameterSource[]::new);
+        int[] counts = batch.batchUpdate(UPSERT, rows);
+        List<EntryState> applied = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) {
+                applied.add(states.get(i));
+            }
         }
+        replaceMemberships(applied);
         return applied;
     }
 
-    private void replaceMemberships(ArticleSnapshot article, boolean live) {
-        jdbc.sql("DELETE FROM feed_memberships WHERE entry_id = :id").param("id", article.id()).update();
-        if (live) {
-            jdbc.sql("""
-                    INSERT INTO feed_memberships (entry_id, feed, published_at)
-                    SELECT DISTINCT :id, feed, CAST(:publishedAt AS timestamptz) FROM unnest(CAST(:feeds AS text[])) AS feed
-                    """)
-                    .param("id", article.id())
-                    .param("publishedAt", utc(article.publishedAt()))
-                    .param("feeds", textArray(feedsOf(StorableText.of(article.topics()),
-                            StorableText.of(article.tags()))))
-                    .update();
+    private static SqlParameterSource upsertParameters(EntryState state) {
+        ArticleSnapshot article = state.article();
+        Instant retractedAt = state.retractedAt();
+        Instant correctedAt = state.correctedAt();
+        return new MapSqlParameterSource()
+                .addValue("id", article.id())
+                .addValue("version", article.version())
+                .addValue("slug", StorableText.of(article.slug()))
+                .addValue("title", StorableText.of(article.title()))
+                .addValue("summary", StorableText.of(article.summary()))
+                .addValue("bodyHtml", StorableText.of(article.bodyHtml()))
+                .addValue("canonicalUrl", StorableText.of(article.canonicalUrl()))
+                .addValue("author", StorableText.of(article.author()))
+                .addValue("topics", textArray(StorableText.of(article.topics())))
+                .addValue("tags", textArray(StorableText.of(article.tags())))
+                .addValue("imageUrl", StorableText.of(article.imageUrl()))
+                .addValue("publishedAt", utc(article.publishedAt()))
+                .addValue("updatedAt", utc(article.updatedAt()))
+                .addValue("retractedAt", retractedAt == null ? null : utc(retractedAt))
+                .addValue("retractionReason", retractedAt == null ? null : StorableText.of(article.retractionReason()))
+                .addValue("correctedAt", correctedAt == null ? null : utc(correctedAt))
+                .addValue("correctionNote", correctedAt == null ? null : StorableText.of(article.correctionNote()));
+    }
+
+    private void replaceMemberships(List<EntryState> applied) {
+        if (applied.isEmpty()) {
+            return;
         }
+        jdbc.sql("DELETE FROM feed_memberships WHERE entry_id = ANY(:ids)")
+                .param("ids", new SqlParameterValue(Types.ARRAY,
+                        applied.stream().map(state -> state.article().id()).toArray(UUID[]::new)))
+                .update();
+        SqlParameterSource[] memberships = applied.stream()
+                .filter(state -> state.retractedAt() == null)
+                .map(state -> new MapSqlParameterSource()
+                        .addValue("id", state.article().id())
+                        .addValue("publishedAt", utc(state.article().publishedAt()))
+                        .addValue("feeds", textArray(feedsOf(StorableText.of(state.article().topics()),
+                                StorableText.of(state.article().tags())))))
+                .toArray(SqlParameterSource[]::new);
+        batch.batchUpdate("""
+                INSERT INTO feed_memberships (entry_id, feed, published_at)
+                SELECT DISTINCT :id, feed, CAST(:publishedAt AS timestamptz) FROM unnest(CAST(:feeds AS text[])) AS feed
+                """, memberships);
     }
 
     /** The newest live entries of every topic, newest first. */
