@@ -29,6 +29,11 @@ public record Feed(String publisher, String title, String description, String ur
         Objects.requireNonNull(history, "history must not be null");
     }
 
+    /** The same feed at another address (a partner's private one), which its self link and id name. */
+    public Feed at(String otherUrl) {
+        return new Feed(publisher, title, description, otherUrl, homeUrl, updated, entries, retractions, history);
+    }
+
     public String urlOf(FeedFormat format) {
         return url + "." + format.extension();
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -36,8 +37,11 @@ public class FeedRenditions {
 
     private static final Logger log = LoggerFactory.getLogger(FeedRenditions.class);
 
-    /** A rendition of a feed as of {@code revision}; null when no feed had that name then. */
-    private record Held(FeedName name, FeedFormat format, long revision, Rendition rendition) {
+    /**
+     * A rendition of a feed as of {@code revision}; null when no feed had that name then. {@code url}
+     * is the address it is served at when that is not its public one (a partner's), else null.
+     */
+    private record Held(FeedName name, FeedFormat format, String url, long revision, Rendition rendition) {
     }
 
     // Combinations of topics are many; beyond these, they are rendered for each request instead of held.
@@ -46,6 +50,9 @@ public class FeedRenditions {
     private final AtomicInteger heldCombinations = new AtomicInteger();
 
     private final ConcurrentHashMap<String, Held> held = new ConcurrentHashMap<>();
+
+    // Feeds served at other addresses, apart from the public ones, so that no public URL can reach them.
+    private final ConcurrentHashMap<String, Held> heldElsewhere = new ConcurrentHashMap<>();
 
     private final ConcurrentHashMap<String, CompletableFuture<Held>> inFlight = new ConcurrentHashMap<>();
 
@@ -88,7 +95,16 @@ public class FeedRenditions {
 
     /** The current rendition of a feed, rendered if none is held for its newest change; empty if no such feed. */
     public Optional<Rendition> current(FeedName name, FeedFormat format) {
-        return asOf(name, format, knownRevision(name));
+        return asOf(name, format, null, knownRevision(name));
+    }
+
+    /**
+     * As {@link #current(FeedName, FeedFormat)}, for the feed served at {@code url} (its address without
+     * extension, which its self link and id name) instead of its public address: a partner's. Held
+     * like public feeds, once per change for everyone who is served it at that address.
+     */
+    public Optional<Rendition> current(FeedName name, FeedFormat format, String url) {
+        return asOf(name, format, url, knownRevision(name));
     }
 
     /**
@@ -98,13 +114,21 @@ public class FeedRenditions {
      * database, so it is not for the hot path.
      */
     public Optional<Rendition> latest(FeedName name, FeedFormat format) {
-        return asOf(name, format, catalog.lastChangeOf(name).revision());
+        return asOf(name, format, null, catalog.lastChangeOf(name).revision());
     }
 
-    private Optional<Rendition> asOf(FeedName name, FeedFormat format, long revision) {
-        String file = name.path() + "." + format.extension();
+    /** As {@link #latest(FeedName, FeedFormat)}, for the feed served at {@code url} (see {@link #current(FeedName, FeedFormat, String)}). */
+    public Optional<Rendition> latest(FeedName name, FeedFormat format, String url) {
+        return asOf(name, format, url, catalog.lastChangeOf(name).revision());
+    }
+
+    private Optional<Rendition> asOf(FeedName name, FeedFormat format, String url, long revision) {
+        // A public key is a path under /feeds/, which never holds "://" (slugs have no ':', tags come after "tags/").
+        String file = url == null ? name.path() + "." + format.extension()
+                : url + "." + format.extension() + " " + name.path();
+        ConcurrentHashMap<String, Held> heldHere = url == null ? held : heldElsewhere;
         while (true) {
-            Held current = held.get(file);
+            Held current = heldHere.get(file);
             if (current != null && current.revision() >= revision) {
                 return Optional.ofNullable(current.rendition());
             }
@@ -119,9 +143,12 @@ public class FeedRenditions {
                 continue;
             }
             try {
-                Held fresh = render(name, format);
+                Held fresh = render(name, format, url);
                 // Negative answers are held only for stamped feeds, never for made-up months of an archive.
-                if (fresh.rendition() != null || (fresh.revision() > 0 && !(name instanceof FeedName.Archive))) {
+                if (url != null) {
+                    heldElsewhere.merge(file, fresh, FeedRenditions::newer);
+                }
+                else if (fresh.rendition() != null || (fresh.revision() > 0 && !(name instanceof FeedName.Archive))) {
                     hold(file, fresh);
                 }
                 mine.complete(fresh);
@@ -143,7 +170,11 @@ public class FeedRenditions {
             heldCombinations.decrementAndGet();
             return;
         }
-        held.merge(file, fresh, (old, candidate) -> candidate.revision() >= old.revision() ? candidate : old);
+        held.merge(file, fresh, FeedRenditions::newer);
+    }
+
+    private static Held newer(Held old, Held candidate) {
+        return candidate.revision() >= old.revision() ? candidate : old;
     }
 
     private long knownRevision(FeedName name) {
@@ -161,12 +192,12 @@ public class FeedRenditions {
      */
     @EventListener
     void renderAhead(FeedsChanged changed) {
-        held.values().stream()
+        Stream.concat(held.values().stream(), heldElsewhere.values().stream())
                 .filter(stale -> stale.name().changeKeys().stream().anyMatch(changed.feeds()::contains))
                 .toList()
                 .forEach(stale -> {
                     try {
-                        current(stale.name(), stale.format());
+                        asOf(stale.name(), stale.format(), stale.url(), knownRevision(stale.name()));
                     }
                     catch (RuntimeException ex) {
                         // Not lost: the next request for the feed renders it and reports the failure.
@@ -176,13 +207,13 @@ public class FeedRenditions {
                 });
     }
 
-    private Held render(FeedName name, FeedFormat format) {
+    private Held render(FeedName name, FeedFormat format, String url) {
         long start = System.nanoTime();
         record Read(FeedChange change, Optional<Feed> feed) {
         }
         Read read = snapshot.execute(status -> {
             FeedChange change = catalog.lastChangeOf(name);
-            return new Read(change, catalog.find(name, change));
+            return new Read(change, catalog.find(name, change).map(feed -> url == null ? feed : feed.at(url)));
         });
         // A combination's stamp is the latest of its topics', which two changes of different topics in one
         // second can share: it gets no Last-Modified, only its ETag.
@@ -193,7 +224,7 @@ public class FeedRenditions {
         if (rendition != null) {
             renders.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
-        return new Held(name, format, read.change().revision(), rendition);
+        return new Held(name, format, url, read.change().revision(), rendition);
     }
 
     private static Held join(CompletableFuture<Held> running) {

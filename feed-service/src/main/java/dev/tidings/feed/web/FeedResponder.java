@@ -18,18 +18,32 @@ import org.springframework.stereotype.Component;
  * the current second instead would give two contents the same date.
  */
 @Component
-class FeedResponder {
+public class FeedResponder {
 
     private final String cacheControl;
+
+    private final String privateCacheControl;
 
     private final Clock clock;
 
     FeedResponder(FeedProperties properties, Clock clock) {
         this.cacheControl = CacheControl.maxAge(properties.cacheMaxAge()).cachePublic().getHeaderValue();
+        this.privateCacheControl = CacheControl.maxAge(properties.cacheMaxAge()).cachePrivate().getHeaderValue();
         this.clock = clock;
     }
 
     void respond(Rendition rendition, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        respond(rendition, cacheControl, request, response);
+    }
+
+    /** As for a public feed, but for one reader only ({@code Cache-Control: private}): shared caches must not keep it. */
+    public void respondPrivately(Rendition rendition, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        respond(rendition, privateCacheControl, request, response);
+    }
+
+    private void respond(Rendition rendition, String cacheControl, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         Instant now = clock.instant();
         response.setHeader("ETag", rendition.etag());
         if (rendition.changedAt() != null && !rendition.changedAt().isAfter(now)) {

@@ -26,9 +26,15 @@ class RouteAccessIntegrationTests extends FeedServiceIntegrationTest {
             Map.entry("GET /feeds/topics/{file}", PUBLIC),
             Map.entry("GET /feeds/{name}/archive/{file}", PUBLIC),
             Map.entry("GET /feeds/tags/{tag}/archive/{file}", PUBLIC),
-            Map.entry("POST /hub", PUBLIC),
-            Map.entry("GET /api/admin/websub/subscriptions", ADMIN),
-            Map.entry("GET /feeds.opml", PUBLIC));
+            Map.entry("GET /feeds.opml", PUBLIC),
+            // Open to no person's role: a partner's token opens them (PartnerFeedsIntegrationTests walks them).
+            Map.entry("GET /partner/feeds/{file}", PUBLIC),
+            Map.entry("GET /partner/{token}/feeds/{file}", PUBLIC),
+            Map.entry("GET /api/admin/partners", ADMIN),
+            Map.entry("POST /api/admin/partners", ADMIN),
+            Map.entry("PUT /api/admin/partners/{id}/topics", ADMIN),
+            Map.entry("POST /api/admin/partners/{id}/token", ADMIN),
+            Map.entry("DELETE /api/admin/partners/{id}/token", ADMIN));
 
     @Autowired
     ApplicationContext context;
