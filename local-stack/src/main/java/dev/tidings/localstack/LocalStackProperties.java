@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,9 @@ import org.springframework.validation.annotation.Validated;
  * @param adminKey the API key the demo publisher uses: the admin's key of the services' {@code local}
  *     profile ({@code application-local.yml}), which the services refuse outside that profile
  * @param demoReader the address the demo subscribes to every topic; its newsletters show in the mail catcher
+ * @param traceExportEndpoint where the services send their spans over OTLP/HTTP, for example
+ *     {@code http://localhost:4318/v1/traces} (Jaeger, Tempo, an OpenTelemetry Collector); unset, they export
+ *     none and only write the trace ids in their logs (ADR 0024)
  */
 @ConfigurationProperties("tidings.local-stack")
 @Validated
@@ -51,11 +55,13 @@ public record LocalStackProperties(
         @DefaultValue("180s") @NotNull Duration serviceStartTimeout,
         @DefaultValue({"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx384m"}) List<String> jvmOptions,
         @DefaultValue("local-admin-key") @NotBlank String adminKey,
-        @DefaultValue("reader@example.com") @NotBlank @Email String demoReader) {
+        @DefaultValue("reader@example.com") @NotBlank @Email String demoReader,
+        URI traceExportEndpoint) {
 
     StackSettings toSettings() {
         return new StackSettings(kafkaPort, postgresPort, smtpPort, contentPort, feedPort, notifierPort,
                 startServices, instances, Optional.ofNullable(repositoryRoot), workDirectory, serviceStartTimeout,
-                jvmOptions, Optional.ofNullable(kafkaBootstrapServers).filter(servers -> !servers.isBlank()));
+                jvmOptions, Optional.ofNullable(kafkaBootstrapServers).filter(servers -> !servers.isBlank()),
+                Optional.ofNullable(traceExportEndpoint));
     }
 }

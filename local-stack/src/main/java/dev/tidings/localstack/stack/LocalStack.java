@@ -125,6 +125,8 @@ public final class LocalStack implements AutoCloseable {
                 // The local profile holds the well-known local credentials, API keys and link keys; the
                 // services refuse to start on them outside it.
                 "--spring.profiles.active=local"));
+        settings.traceExport().ifPresent(endpoint -> arguments.add(
+                "--management.opentelemetry.tracing.export.otlp.endpoint=" + endpoint));
         arguments.addAll(extra);
         String name = instance == 0 ? service : service + "-" + (instance + 1);
         return new ServiceLaunch(name, layout.jarOf(service), ports.get(instance), settings.jvmOptions(), arguments);

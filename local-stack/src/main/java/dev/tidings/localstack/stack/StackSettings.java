@@ -1,5 +1,6 @@
 package dev.tidings.localstack.stack;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Optional;
  *     broker (a broker a test stops and starts, or a developer's own)
  * @param workDirectory where the services' logs ({@code logs/}) and the copies of their jars
  *     ({@code jars/}) go
+ * @param traceExport the OTLP/HTTP traces endpoint the services send their spans to; empty for none
  */
 public record StackSettings(
         int kafkaPort,
@@ -34,16 +36,26 @@ public record StackSettings(
         Path workDirectory,
         Duration serviceStartTimeout,
         List<String> jvmOptions,
-        Optional<String> externalKafka) {
+        Optional<String> externalKafka,
+        Optional<URI> traceExport) {
 
     public StackSettings {
         Objects.requireNonNull(repositoryRoot, "repositoryRoot must not be null");
         Objects.requireNonNull(externalKafka, "externalKafka must not be null");
+        Objects.requireNonNull(traceExport, "traceExport must not be null");
         if (instances < 1 || instances > 4) {
             throw new IllegalArgumentException("instances must be 1 to 4, not " + instances);
         }
         Objects.requireNonNull(workDirectory, "workDirectory must not be null");
         Objects.requireNonNull(serviceStartTimeout, "serviceStartTimeout must not be null");
         jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /** A stack whose services export no spans. */
+    public StackSettings(int kafkaPort, int postgresPort, int smtpPort, int contentPort, int feedPort,
+            int notifierPort, boolean startServices, int instances, Optional<Path> repositoryRoot, Path workDirectory,
+            Duration serviceStartTimeout, List<String> jvmOptions, Optional<String> externalKafka) {
+        this(kafkaPort, postgresPort, smtpPort, contentPort, feedPort, notifierPort, startServices, instances,
+                repositoryRoot, workDirectory, serviceStartTimeout, jvmOptions, externalKafka, Optional.empty());
     }
 }
