@@ -107,7 +107,10 @@ class ReadModelRebuildIntegrationTests extends FeedServiceIntegrationTest {
         }
     }
 
-    /** Runs the service jar's rebuild on a fresh database, then serves what it built (its live consumers off). */
+    /**
+     * Runs the service's rebuild on a fresh database, as the jar does; the context then serves what it built on
+     * its own port (its live consumers off) until the test closes it.
+     */
     private static ConfigurableApplicationContext rebuildFromTheLog(Clock clock) {
         SharedInfrastructure.Database database = SharedInfrastructure.newDatabase("feed_rebuilt");
         String brokers = SharedInfrastructure.kafkaBootstrapServers();
@@ -121,8 +124,7 @@ class ReadModelRebuildIntegrationTests extends FeedServiceIntegrationTest {
                         "--spring.datasource.password=" + database.password(),
                         "--spring.kafka.bootstrap-servers=" + brokers,
                         "--spring.cloud.stream.kafka.binder.brokers=" + brokers,
-                        // Served here only to compare: the rebuild itself needs no web server.
-                        "--spring.main.web-application-type=servlet", "--server.port=0");
+                        "--server.port=0");
     }
 
     private static final Pattern FEED_UPDATED = Pattern.compile("<updated>[^<]*</updated>");
