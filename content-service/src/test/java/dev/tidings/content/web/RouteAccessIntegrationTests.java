@@ -2,6 +2,7 @@ package dev.tidings.content.web;
 
 import static dev.tidings.testsupport.security.RouteAccessWalk.Access.ADMIN;
 import static dev.tidings.testsupport.security.RouteAccessWalk.Access.EDITOR;
+import static dev.tidings.testsupport.security.RouteAccessWalk.Access.NOBODY;
 import static dev.tidings.testsupport.security.RouteAccessWalk.Access.PUBLIC;
 import static dev.tidings.testsupport.security.RouteAccessWalk.Access.WRITER;
 
@@ -37,7 +38,9 @@ class RouteAccessIntegrationTests extends RunningContentService {
             Map.entry("POST /api/admin/outbox/parked/{id}/retry", ADMIN),
             Map.entry("DELETE /api/admin/outbox/parked/{id}", ADMIN),
             Map.entry("GET /v3/api-docs", PUBLIC),
-            Map.entry("GET /v3/api-docs.yaml", PUBLIC));
+            Map.entry("GET /v3/api-docs.yaml", PUBLIC),
+            // Spring Boot's static-resource handler; this service has no static files.
+            Map.entry("GET /**", NOBODY));
 
     @Autowired
     ApplicationContext context;

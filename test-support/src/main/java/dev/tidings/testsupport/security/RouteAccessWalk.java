@@ -18,7 +18,9 @@ import java.util.TreeSet;
 import org.springframework.context.ApplicationContext;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
 /**
  * Walks every route a running service maps (read from Spring MVC's handler mappings, actuator's
@@ -31,8 +33,11 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  */
 public final class RouteAccessWalk {
 
-    /** Who may call a route. */
-    public enum Access { PUBLIC, WRITER, EDITOR, ADMIN }
+    /**
+     * Who may call a route. {@code NOBODY}: the route is mapped but closed to every caller, like the
+     * static-resource handlers Spring Boot maps whether or not a service has such files.
+     */
+    public enum Access { PUBLIC, WRITER, EDITOR, ADMIN, NOBODY }
 
     /**
      * Bearer tokens for one access level.
@@ -57,9 +62,19 @@ public final class RouteAccessWalk {
         this.credentials = credentials;
     }
 
-    /** Every route the service maps, as {@code "METHOD /pattern"}. */
+    /**
+     * Every route the service maps, as {@code "METHOD /pattern"}: its controllers' and, as {@code
+     * GET}, its static-resource handlers' (which answer HEAD too).
+     */
     public Set<String> mappedRoutes() {
         Set<String> routes = new TreeSet<>();
+        for (SimpleUrlHandlerMapping mapping : context.getBeansOfType(SimpleUrlHandlerMapping.class).values()) {
+            mapping.getHandlerMap().forEach((pattern, handler) -> {
+                if (handler instanceof ResourceHttpRequestHandler) {
+                    routes.add("GET " + pattern);
+                }
+            });
+        }
         for (RequestMappingInfoHandlerMapping mapping
                 : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
             for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
@@ -85,6 +100,7 @@ public final class RouteAccessWalk {
             Map.entry("DELETE /api/admin/api-keys/{id}", Access.ADMIN),
             Map.entry("GET /api/admin/audit-log", Access.ADMIN),
             Map.entry("* /error", Access.PUBLIC),
+            Map.entry("GET /webjars/**", Access.NOBODY),
             Map.entry("GET /actuator", Access.ADMIN),
             Map.entry("GET /actuator/health", Access.PUBLIC),
             Map.entry("GET /actuator/health/**", Access.PUBLIC),
@@ -115,6 +131,12 @@ public final class RouteAccessWalk {
         String method = route.substring(0, route.indexOf(' '));
         String requestMethod = method.equals("*") ? "GET" : method;
         String path = concrete(route.substring(route.indexOf(' ') + 1));
+        if (access == Access.NOBODY) {
+            expect(failures, route, "closed, no credentials", requestMethod, path, null, 401);
+            credentials.forEach((level, tokens) -> expect(failures, route, "closed, role " + level, requestMethod,
+                    path, tokens.allowed(), 403));
+            return;
+        }
         Credentials tokens = credentials.get(access);
 
         expect(failures, route, "plain, no credentials", requestMethod, path, null, 401);
