@@ -1,5 +1,7 @@
 package dev.tidings.notifier;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.Valid;
@@ -75,6 +77,17 @@ public record NotifierProperties(
     /** The public URL without a trailing slash, ready to have a path appended. */
     public String baseUrl() {
         return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    /** The publisher's name as readers see it on pages and in emails: the display name of {@code from}. */
+    public String publisher() {
+        try {
+            String name = new InternetAddress(from, true).getPersonal();
+            return name == null || name.isBlank() ? "Tidings" : name;
+        }
+        catch (AddressException ex) {
+            return "Tidings";
+        }
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.tidings.notifier.composing;
 import dev.tidings.notifier.articles.StoredArticle;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.util.HashMap;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -11,15 +13,14 @@ import org.jsoup.safety.Safelist;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Turns an article into the email a subscriber receives: multipart/alternative with a text/plain
  * and a text/html part, and the RFC 8058 one-click unsubscribe headers.
  *
  * <p>Rendering is split in two because a fan-out sends one article to many people: {@link #render}
- * once per article (sanitizing the body is the expensive part), {@link #compose} once per email,
- * adding only the personal footer.
+ * once per article (sanitizing the body and the template pass are the expensive parts), {@link
+ * #compose} once per email, adding only the personal links (see {@link PersonalizableHtml}).
  *
  * <p>Nothing from the article reaches a header unfiltered: control characters (CR/LF above all)
  * are removed from the subject, and the body HTML is sanitized again even though the producer
@@ -30,8 +31,11 @@ public class InstantEmailComposer {
 
     private final NewsletterEnvelope envelope;
 
-    InstantEmailComposer(NewsletterEnvelope envelope) {
+    private final EmailTemplates templates;
+
+    InstantEmailComposer(NewsletterEnvelope envelope, EmailTemplates templates) {
         this.envelope = envelope;
+        this.templates = templates;
     }
 
     /** The part of the email every subscriber shares. */
@@ -42,23 +46,26 @@ public class InstantEmailComposer {
             text.append(article.summary()).append("\n\n");
         }
         text.append(bodyAsText(article.bodyHtml())).append("\n\n");
-        if (isWebLink(article.canonicalUrl())) {
-            text.append("Read on the site: ").append(article.canonicalUrl()).append("\n\n");
+        String siteLink = isWebLink(article.canonicalUrl()) ? article.canonicalUrl() : null;
+        if (siteLink != null) {
+            text.append("Read on the site: ").append(siteLink).append("\n\n");
         }
-        StringBuilder html = new StringBuilder("<h1>").append(HtmlUtils.htmlEscape(article.title())).append("</h1>\n");
-        if (!article.summary().isBlank()) {
-            html.append("<p><strong>").append(HtmlUtils.htmlEscape(article.summary())).append("</strong></p>\n");
-        }
-        html.append(Jsoup.clean(article.bodyHtml(), Safelist.relaxed())).append('\n');
-        if (isWebLink(article.canonicalUrl())) {
-            html.append("<p><a href=\"").append(HtmlUtils.htmlEscape(article.canonicalUrl()))
-                    .append("\">Read on the site</a></p>\n");
-        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("title", article.title());
+        model.put("summary", article.summary());
+        model.put("topic", article.topicTitle());
+        model.put("bodyHtml", bodyForEmail(article.bodyHtml()));
+        model.put("canonicalUrl", siteLink);
+        PersonalizableHtml html = PersonalizableHtml.render(link -> {
+            model.put("unsubscribeUrl", link.apply(PersonalizableHtml.Slot.UNSUBSCRIBE));
+            model.put("preferencesUrl", link.apply(PersonalizableHtml.Slot.PREFERENCES));
+            return templates.render("article", model);
+        });
         ListId list = ListId.ofTopic(article.topic() == null ? "articles" : article.topic(),
                 article.topicTitle() == null ? "Tidings" : article.topicTitle(), envelope.sendingDomain());
         return new RenderedArticle(article.id(), article.version(), article.title(), article.summary(),
-                article.canonicalUrl(), text.toString(), html.toString(), list,
-                NewsletterEnvelope.transferEncoding(text.toString() + '\n' + html));
+                article.canonicalUrl(), text.toString(), html, list,
+                NewsletterEnvelope.transferEncoding(text.toString() + '\n' + html.shared()));
     }
 
     /** Writes the email of {@code article} to {@code recipient} into {@code message}. */
@@ -67,13 +74,19 @@ public class InstantEmailComposer {
         envelope.address(message, recipient, article.title(), article.list());
         String text = article.text() + "-- \nYou receive this because you subscribed to Tidings.\nChoose your topics: "
                 + recipient.preferencesUrl() + "\nUnsubscribe: " + recipient.unsubscribeUrl() + '\n';
-        String html = "<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\"><title>"
-                + HtmlUtils.htmlEscape(article.title()) + "</title></head><body>\n" + article.html()
-                + "<hr><p style=\"font-size:small\">You receive this because you subscribed to Tidings. "
-                + "<a href=\"" + HtmlUtils.htmlEscape(recipient.preferencesUrl()) + "\">Choose your topics</a> &middot; "
-                + "<a href=\"" + HtmlUtils.htmlEscape(recipient.unsubscribeUrl()) + "\">Unsubscribe</a></p>\n"
-                + "</body></html>\n";
-        NewsletterEnvelope.body(message, text, html, article.transferEncoding());
+        NewsletterEnvelope.body(message, text, article.html().fill(recipient), article.transferEncoding());
+    }
+
+    /**
+     * The article's body for the HTML part: sanitized again (this service sends it under its own
+     * name), images scaled to the width of the email.
+     */
+    static String bodyForEmail(String bodyHtml) {
+        Document body = Jsoup.parseBodyFragment(Jsoup.clean(bodyHtml, Safelist.relaxed()));
+        for (Element image : body.select("img")) {
+            image.attr("style", "max-width:100%;height:auto;");
+        }
+        return body.body().html();
     }
 
     /**

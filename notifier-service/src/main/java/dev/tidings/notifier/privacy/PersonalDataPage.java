@@ -1,8 +1,8 @@
 package dev.tidings.notifier.privacy;
 
 import dev.tidings.notifier.subscription.Subscriptions;
-import dev.tidings.notifier.web.HtmlPage;
 import dev.tidings.notifier.web.PageException;
+import dev.tidings.notifier.web.Pages;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,9 +26,12 @@ class PersonalDataPage {
 
     private final PersonalData data;
 
-    PersonalDataPage(Subscriptions subscriptions, PersonalData data) {
+    private final Pages pages;
+
+    PersonalDataPage(Subscriptions subscriptions, PersonalData data, Pages pages) {
         this.subscriptions = subscriptions;
         this.data = data;
+        this.pages = pages;
     }
 
     @GetMapping(path = "/preferences/export", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -41,24 +44,14 @@ class PersonalDataPage {
 
     @GetMapping("/preferences/erase")
     ResponseEntity<String> confirm(@RequestParam(required = false) String token) {
-        String email = owner(token);
-        return new HtmlPage("Erase your data", """
-                <p>This erases everything Tidings stores about %1$s: your topics, your subscription requests and
-                the record of the emails we sent you. You will get no more emails. Only a fingerprint of the
-                address stays, so that nobody mails it by mistake; subscribing again removes it.</p>
-                <form method="post" action="/preferences/erase">
-                <input type="hidden" name="token" value="%2$s">
-                <p><button type="submit">Erase my data</button></p>
-                </form>
-                """.formatted(HtmlPage.escape(email), HtmlPage.escape(token))).respond(HttpStatus.OK);
+        return pages.respond(HttpStatus.OK, "erase", Map.of("email", owner(token), "token", token));
     }
 
     @PostMapping(path = "/preferences/erase", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<String> erase(@RequestParam(required = false) String token) {
         data.erase(owner(token));
-        return HtmlPage.message("Your data is erased",
-                "Tidings no longer stores anything about you, and you will get no more emails.")
-                .respond(HttpStatus.OK);
+        return pages.message(HttpStatus.OK, "Your data is erased",
+                "We no longer store anything about you, and you will get no more emails.");
     }
 
     private String owner(String token) {

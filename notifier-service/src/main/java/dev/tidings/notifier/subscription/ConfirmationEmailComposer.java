@@ -1,7 +1,7 @@
 package dev.tidings.notifier.subscription;
 
 import dev.tidings.notifier.NotifierProperties;
-import dev.tidings.notifier.web.HtmlPage;
+import dev.tidings.notifier.composing.EmailTemplates;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +26,12 @@ class ConfirmationEmailComposer {
 
     private final NotifierProperties properties;
 
-    ConfirmationEmailComposer(LinkTokens tokens, NotifierProperties properties) {
+    private final EmailTemplates templates;
+
+    ConfirmationEmailComposer(LinkTokens tokens, NotifierProperties properties, EmailTemplates templates) {
         this.tokens = tokens;
         this.properties = properties;
+        this.templates = templates;
     }
 
     /** Writes the email of {@code request} into {@code message}; {@code topicTitles} as the reader knows them. */
@@ -51,13 +55,8 @@ class ConfirmationEmailComposer {
                 """.formatted(topicTitles.stream().map(title -> "- " + title).collect(Collectors.joining("\n")),
                 url, hours), StandardCharsets.UTF_8.name(), "plain");
         MimeBodyPart html = new MimeBodyPart();
-        html.setText(new HtmlPage("Confirm your subscription", """
-                <p>Please confirm that you want to receive Tidings newsletters at this address, on:</p>
-                <ul>%s</ul>
-                <p><a href="%s">Confirm my subscription</a></p>
-                <p>If you did not ask for this, ignore this email: you will receive nothing.</p>
-                """.formatted(topicTitles.stream().map(title -> "<li>" + HtmlPage.escape(title) + "</li>")
-                .collect(Collectors.joining()), HtmlPage.escape(url))).html(), StandardCharsets.UTF_8.name(), "html");
+        html.setText(templates.render("confirmation", Map.of("topics", topicTitles, "confirmUrl", url, "hours", hours)),
+                StandardCharsets.UTF_8.name(), "html");
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(text);
         alternative.addBodyPart(html);

@@ -1,7 +1,8 @@
 package dev.tidings.notifier.subscription;
 
-import dev.tidings.notifier.web.HtmlPage;
 import dev.tidings.notifier.web.PageException;
+import dev.tidings.notifier.web.Pages;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -18,27 +19,24 @@ class ConfirmationPage {
 
     private final Subscriptions subscriptions;
 
-    ConfirmationPage(Subscriptions subscriptions) {
+    private final Pages pages;
+
+    ConfirmationPage(Subscriptions subscriptions, Pages pages) {
         this.subscriptions = subscriptions;
+        this.pages = pages;
     }
 
     @GetMapping("/subscriptions/confirm")
     ResponseEntity<String> show(@RequestParam(required = false) String token) {
         failUnlessValid(subscriptions.inspectConfirmation(token));
-        return new HtmlPage("Confirm your subscription", """
-                <p>One more step: press the button to start receiving Tidings.</p>
-                <form method="post" action="/subscriptions/confirm">
-                <input type="hidden" name="token" value="%s">
-                <button type="submit">Confirm my subscription</button>
-                </form>
-                """.formatted(HtmlPage.escape(token))).respond(HttpStatus.OK);
+        return pages.respond(HttpStatus.OK, "confirm", Map.of("token", token));
     }
 
     @PostMapping("/subscriptions/confirm")
     ResponseEntity<String> confirm(@RequestParam(required = false) String token) {
         failUnlessValid(subscriptions.confirm(token));
-        return HtmlPage.message("You are subscribed",
-                "Thank you! You will get an email whenever we publish on your topics.").respond(HttpStatus.OK);
+        return pages.message(HttpStatus.OK, "You are subscribed",
+                "Thank you! You will get an email whenever we publish on your topics.");
     }
 
     private static void failUnlessValid(TokenState state) {

@@ -1,11 +1,10 @@
 package dev.tidings.notifier.subscription;
 
 import dev.tidings.notifier.topics.KnownTopics;
-import dev.tidings.notifier.web.HtmlPage;
 import dev.tidings.notifier.web.PageException;
+import dev.tidings.notifier.web.Pages;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -24,13 +23,20 @@ class PreferencesPage {
     private static final Map<String, String> FREQUENCY_LABELS = Map.of("instant", "Each article as it is published",
             "daily", "A daily digest", "weekly", "A weekly digest");
 
+    /** The choices of frequency, in the order the page lists them. */
+    private static final List<Map.Entry<String, String>> FREQUENCIES = Subscriptions.FREQUENCIES.stream()
+            .map(frequency -> Map.entry(frequency, FREQUENCY_LABELS.get(frequency))).toList();
+
     private final Subscriptions subscriptions;
 
     private final KnownTopics topics;
 
-    PreferencesPage(Subscriptions subscriptions, KnownTopics topics) {
+    private final Pages pages;
+
+    PreferencesPage(Subscriptions subscriptions, KnownTopics topics, Pages pages) {
         this.subscriptions = subscriptions;
         this.topics = topics;
+        this.pages = pages;
     }
 
     @GetMapping("/preferences")
@@ -38,37 +44,12 @@ class PreferencesPage {
         Preferences preferences = subscriptions.preferences(token).orElseThrow(() -> new PageException(
                 HttpStatus.NOT_FOUND, "Preferences", TokenState.UNKNOWN.explanation()));
         if (preferences.unsubscribed()) {
-            return HtmlPage.message("Preferences",
-                    "You have unsubscribed. Subscribe again at /subscribe to receive emails.").respond(HttpStatus.OK);
+            return pages.message(HttpStatus.OK, "Preferences",
+                    "You have unsubscribed. Subscribe again at /subscribe to receive emails.");
         }
-        String checkboxes = topics.all().stream()
-                .map(topic -> "<label><input type=\"checkbox\" name=\"topics\" value=\"%s\"%s> %s</label>".formatted(
-                        HtmlPage.escape(topic.slug()), preferences.topics().contains(topic.slug()) ? " checked" : "",
-                        HtmlPage.escape(topic.title())))
-                .collect(Collectors.joining("\n"));
-        String frequencies = Subscriptions.FREQUENCIES.stream()
-                .map(frequency -> "<label><input type=\"radio\" name=\"frequency\" value=\"%s\"%s> %s</label>"
-                        .formatted(frequency, frequency.equals(preferences.frequency()) ? " checked" : "",
-                                FREQUENCY_LABELS.get(frequency)))
-                .collect(Collectors.joining("\n"));
-        return new HtmlPage("Your topics", """
-                <p>Emails to %1$s. Choose the topics you want to hear about.</p>
-                <form method="post" action="/preferences">
-                <input type="hidden" name="token" value="%2$s">
-                <fieldset><legend>Topics</legend>
-                %3$s
-                </fieldset>
-                <fieldset><legend>How often</legend>
-                %4$s
-                </fieldset>
-                <p><button type="submit">Save</button></p>
-                </form>
-                <p><a href="%5$s">Unsubscribe from everything</a></p>
-                <p><a href="/preferences/export?token=%2$s">Download your data</a> ·
-                <a href="/preferences/erase?token=%2$s">Erase your data</a></p>
-                """.formatted(HtmlPage.escape(preferences.email()), HtmlPage.escape(token), checkboxes, frequencies,
-                HtmlPage.escape(preferences.unsubscribeUrl())))
-                .respond(HttpStatus.OK);
+        return pages.respond(HttpStatus.OK, "preferences", Map.of("email", preferences.email(), "token", token,
+                "topics", topics.all(), "chosen", preferences.topics(), "frequencies", FREQUENCIES,
+                "frequency", preferences.frequency(), "unsubscribeUrl", preferences.unsubscribeUrl()));
     }
 
     @PostMapping("/preferences")
@@ -89,6 +70,6 @@ class PreferencesPage {
         if (state != TokenState.VALID) {
             throw new PageException(state.status(), "Preferences", state.explanation());
         }
-        return HtmlPage.message("Preferences saved", "Your topics are saved.").respond(HttpStatus.OK);
+        return pages.message(HttpStatus.OK, "Preferences saved", "Your topics are saved.");
     }
 }

@@ -1,12 +1,11 @@
 package dev.tidings.notifier.subscription;
 
-import dev.tidings.notifier.topics.Topic;
 import dev.tidings.notifier.topics.KnownTopics;
-import dev.tidings.notifier.web.HtmlPage;
 import dev.tidings.notifier.web.PageException;
+import dev.tidings.notifier.web.Pages;
 import java.net.URI;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,9 +22,12 @@ class SubscribePage {
 
     private final SubscribeRequests requests;
 
-    SubscribePage(KnownTopics topics, SubscribeRequests requests) {
+    private final Pages pages;
+
+    SubscribePage(KnownTopics topics, SubscribeRequests requests, Pages pages) {
         this.topics = topics;
         this.requests = requests;
+        this.pages = pages;
     }
 
     @GetMapping("/")
@@ -35,22 +37,7 @@ class SubscribePage {
 
     @GetMapping("/subscribe")
     ResponseEntity<String> form() {
-        List<Topic> known = topics.all();
-        String checkboxes = known.stream()
-                .map(topic -> "<label><input type=\"checkbox\" name=\"topics\" value=\"%s\"> %s</label>"
-                        .formatted(HtmlPage.escape(topic.slug()), HtmlPage.escape(topic.title())))
-                .collect(Collectors.joining("\n"));
-        String body = known.isEmpty() ? "<p>There are no topics yet. Please come back later.</p>" : """
-                <p>Get an email whenever we publish an article on a topic you choose.</p>
-                <form method="post" action="/subscribe">
-                <label>Email <input type="email" name="email" required maxlength="254"></label>
-                <fieldset><legend>Topics</legend>
-                %s
-                </fieldset>
-                <p><button type="submit">Subscribe</button></p>
-                </form>
-                """.formatted(checkboxes);
-        return new HtmlPage("Subscribe to Tidings", body).respond(HttpStatus.OK);
+        return pages.respond(HttpStatus.OK, "subscribe", Map.of("topics", topics.all()));
     }
 
     @PostMapping(path = "/subscribe", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -63,7 +50,7 @@ class SubscribePage {
             throw new PageException(HttpStatus.BAD_REQUEST, "Please check your subscription",
                     "We could not subscribe you: " + ex.getMessage() + ".");
         }
-        return HtmlPage.message("Check your inbox",
-                "We sent you an email with a link. Open it to confirm your subscription.").respond(HttpStatus.OK);
+        return pages.message(HttpStatus.OK, "Check your inbox",
+                "We sent you an email with a link. Open it to confirm your subscription.");
     }
 }

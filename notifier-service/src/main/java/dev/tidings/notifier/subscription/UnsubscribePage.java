@@ -1,7 +1,8 @@
 package dev.tidings.notifier.subscription;
 
-import dev.tidings.notifier.web.HtmlPage;
 import dev.tidings.notifier.web.PageException;
+import dev.tidings.notifier.web.Pages;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -19,27 +20,23 @@ class UnsubscribePage {
 
     private final Subscriptions subscriptions;
 
-    UnsubscribePage(Subscriptions subscriptions) {
+    private final Pages pages;
+
+    UnsubscribePage(Subscriptions subscriptions, Pages pages) {
         this.subscriptions = subscriptions;
+        this.pages = pages;
     }
 
     @GetMapping("/unsubscribe")
     ResponseEntity<String> show(@RequestParam(required = false) String token) {
         failUnlessValid(subscriptions.inspectUnsubscribe(token));
-        return new HtmlPage("Unsubscribe", """
-                <p>Press the button to stop all Tidings emails to your address.</p>
-                <form method="post" action="/unsubscribe?token=%1$s">
-                <input type="hidden" name="List-Unsubscribe" value="One-Click">
-                <button type="submit">Unsubscribe</button>
-                </form>
-                """.formatted(HtmlPage.escape(token))).respond(HttpStatus.OK);
+        return pages.respond(HttpStatus.OK, "unsubscribe", Map.of("token", token));
     }
 
     @PostMapping("/unsubscribe")
     ResponseEntity<String> unsubscribe(@RequestParam(required = false) String token) {
         failUnlessValid(subscriptions.unsubscribe(token));
-        return HtmlPage.message("You are unsubscribed", "You will not receive any more emails from Tidings.")
-                .respond(HttpStatus.OK);
+        return pages.message(HttpStatus.OK, "You are unsubscribed", "You will not receive any more emails from us.");
     }
 
     private static void failUnlessValid(TokenState state) {

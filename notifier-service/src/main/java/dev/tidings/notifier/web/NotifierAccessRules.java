@@ -8,7 +8,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.stereotype.Component;
 
 /**
- * Readers' pages (the export and erasure of their own data among them) and the subscribe API are
+ * Readers' pages (the export and erasure of their own data among them), their stylesheet and the subscribe API are
  * public (their links carry signed tokens, and the subscribe endpoints are rate-limited); deliveries
  * and email previews show subscribers' addresses and are for admins.
  */
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 class NotifierAccessRules implements AccessRules {
 
     private static final String[] PAGES = { "/", "/subscribe", "/subscriptions/confirm", "/preferences", "/unsubscribe",
-        "/preferences/export", "/preferences/erase" };
+        "/preferences/export", "/preferences/erase", "/css/**" };
 
     @Override
     public void open(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {

@@ -19,7 +19,7 @@ public class PageException extends RuntimeException {
         return status;
     }
 
-    public HtmlPage page() {
-        return HtmlPage.message(title, getMessage());
+    public String title() {
+        return title;
     }
 }

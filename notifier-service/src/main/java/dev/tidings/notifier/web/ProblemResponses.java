@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,14 +21,17 @@ class ProblemResponses {
 
     private final JsonMapper json;
 
-    ProblemResponses(JsonMapper json) {
+    private final Pages pages;
+
+    ProblemResponses(JsonMapper json, Pages pages) {
         this.json = json;
+        this.pages = pages;
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         response.setStatus(status.value());
-        if (request.getRequestURI().startsWith("/api/")) {
+        if (!ProblemAdvice.isPage(request)) {
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("type", "about:blank");
             problem.put("title", status.getReasonPhrase());
@@ -38,9 +42,9 @@ class ProblemResponses {
             response.getOutputStream().write(json.writeValueAsBytes(problem));
         }
         else {
+            ResponseEntity<String> page = pages.message(status, status.getReasonPhrase(), detail);
             response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");
-            response.getOutputStream().write(HtmlPage.message(status.getReasonPhrase(), detail).html()
-                    .getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream().write(page.getBody().getBytes(StandardCharsets.UTF_8));
         }
     }
 }

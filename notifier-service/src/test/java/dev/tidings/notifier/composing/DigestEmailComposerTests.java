@@ -4,18 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidings.notifier.MailText;
 import dev.tidings.notifier.TestSettings;
+import dev.tidings.notifier.TestTemplates;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 class DigestEmailComposerTests {
 
     private final DigestEmailComposer composer = new DigestEmailComposer(
-            new NewsletterEnvelope(TestSettings.notifier(ZoneOffset.UTC)));
+            new NewsletterEnvelope(TestSettings.notifier(ZoneOffset.UTC)),
+            new EmailTemplates(TestTemplates.engine(), TestSettings.notifier(ZoneOffset.UTC)));
 
     @Test
     void aDigestListsEveryArticleWithItsLinkAndEscapesTitles() throws Exception {
@@ -33,13 +37,18 @@ class DigestEmailComposerTests {
         List<MailText> parts = MailText.parts(message);
         assertThat(parts.get(0).text()).contains("* <b>Bold</b> claims").contains("https://health.example/a")
                 .contains("* Quiet facts").doesNotContain("javascript:");
-        assertThat(parts.get(1).text()).contains("<h2>&lt;b&gt;Bold&lt;/b&gt; claims</h2>")
-                .contains("<a href=\"https://health.example/a\">Read on the site</a>").doesNotContain("javascript:")
-                .contains("https://news.example/preferences?token=u");
+        assertThat(parts.get(1).text()).contains("&lt;b&gt;Bold&lt;/b&gt; claims").doesNotContain("javascript:");
+        Document html = Jsoup.parse(parts.get(1).text());
+        assertThat(html.select("h2").eachText()).containsExactly("<b>Bold</b> claims", "Quiet facts");
+        assertThat(html.select("a:containsOwn(Read on the site)").eachAttr("href"))
+                .containsExactly("https://health.example/a");
+        assertThat(html.selectFirst("a:containsOwn(Choose your topics)").attr("href"))
+                .isEqualTo("https://news.example/preferences?token=u");
     }
 
     private static RenderedArticle item(String title, String summary, String canonicalUrl) {
-        return new RenderedArticle(UUID.randomUUID(), 1, title, summary, canonicalUrl, "", "",
+        return new RenderedArticle(UUID.randomUUID(), 1, title, summary, canonicalUrl, "",
+                new PersonalizableHtml(List.of(""), List.of()),
                 new ListId("Topic", "topic.topics.health.example"), "7bit");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tidings.notifier.MailText;
 import dev.tidings.notifier.TestSettings;
+import dev.tidings.notifier.TestTemplates;
 import dev.tidings.notifier.articles.StoredArticle;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeBodyPart;
@@ -13,6 +14,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 class InstantEmailComposerTests {
@@ -22,7 +25,8 @@ class InstantEmailComposerTests {
     private static final String PREFERENCES = "https://news.example/preferences?token=abc";
 
     private final InstantEmailComposer composer = new InstantEmailComposer(
-            new NewsletterEnvelope(TestSettings.notifier(ZoneOffset.UTC)));
+            new NewsletterEnvelope(TestSettings.notifier(ZoneOffset.UTC)),
+            new EmailTemplates(TestTemplates.engine(), TestSettings.notifier(ZoneOffset.UTC)));
 
     @Test
     void theSubjectIsTheTitleOnOneLine() throws Exception {
@@ -44,11 +48,14 @@ class InstantEmailComposerTests {
         assertThat(parts.get(0).text()).contains("Title").contains("The summary & more")
                 .contains("First para.").contains("- one\n- two").doesNotContain("<")
                 .contains("Read on the site: https://health.example/articles/title").contains(UNSUBSCRIBE);
-        assertThat(parts.get(1).text()).contains("<h1>Title</h1>").contains("The summary &amp; more")
-                .contains("<strong>para</strong>")
-                .contains("<a href=\"https://health.example/articles/title\">Read on the site</a>")
-                .contains("<a href=\"" + UNSUBSCRIBE + "\">Unsubscribe</a>")
-                .contains("<a href=\"" + PREFERENCES + "\">Choose your topics</a>");
+        Document html = Jsoup.parse(parts.get(1).text());
+        assertThat(html.selectFirst("h1").text()).isEqualTo("Title");
+        assertThat(html.text()).contains("The summary & more").contains("Gut \"and\" skin");
+        assertThat(html.select("strong").eachText()).contains("para");
+        assertThat(html.selectFirst("a:containsOwn(Read on the site)").attr("href"))
+                .isEqualTo("https://health.example/articles/title");
+        assertThat(html.selectFirst("a:containsOwn(Unsubscribe)").attr("href")).isEqualTo(UNSUBSCRIBE);
+        assertThat(html.selectFirst("a:containsOwn(Choose your topics)").attr("href")).isEqualTo(PREFERENCES);
     }
 
     @Test
@@ -73,6 +80,7 @@ class InstantEmailComposerTests {
         String html = MailText.parts(message).get(1).text();
         assertThat(html).doesNotContain("<script").doesNotContain("onclick").doesNotContain("javascript:")
                 .doesNotContain("<iframe").contains("<p>Hi</p>").contains("&lt;script&gt;");
+        assertThat(Jsoup.parse(html).selectFirst("h1").text()).isEqualTo("<script>alert('title')</script>");
     }
 
     @Test
@@ -94,6 +102,27 @@ class InstantEmailComposerTests {
         MimeMultipart parts = (MimeMultipart) accented.getContent();
         assertThat(((MimeBodyPart) parts.getBodyPart(1)).getEncoding()).isEqualTo("quoted-printable");
         assertThat(MailText.parts(accented).get(1).text()).contains("Hautbarriere \u00fcnd Mikrobiom");
+    }
+
+    @Test
+    void eachEmailGetsItsOwnLinksFromOneRendering() throws Exception {
+        RenderedArticle article = composer.render(new StoredArticle(UUID.randomUUID(), 1, "Shared", "",
+                "<p>Body</p>", "https://health.example/articles/shared", false, "gut-skin", "Gut"));
+        for (String reader : List.of("ada", "bob")) {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+            composer.compose(message, article, new Recipient(reader + "@example.test",
+                    "https://news.example/unsubscribe?token=" + reader + "&x=<1>",
+                    "https://news.example/preferences?token=" + reader));
+            message.saveChanges();
+
+            String html = MailText.parts(message).get(1).text();
+            Document document = Jsoup.parse(html);
+            assertThat(document.selectFirst("a:containsOwn(Unsubscribe)").attr("href"))
+                    .isEqualTo("https://news.example/unsubscribe?token=" + reader + "&x=<1>");
+            assertThat(html).contains("token=" + reader + "&amp;x=&lt;1&gt;").doesNotContain("urn:x-tidings-link");
+            assertThat(document.selectFirst("a:containsOwn(Choose your topics)").attr("href"))
+                    .isEqualTo("https://news.example/preferences?token=" + reader);
+        }
     }
 
     @Test

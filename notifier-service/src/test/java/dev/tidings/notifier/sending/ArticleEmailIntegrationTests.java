@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 class ArticleEmailIntegrationTests extends NotifierIntegrationTest {
@@ -212,7 +213,8 @@ class ArticleEmailIntegrationTests extends NotifierIntegrationTest {
         HttpResponse<String> preview = get("/api/deliveries/preview?articleId=" + id, ADMIN_TOKEN);
         assertThat(preview.statusCode()).isEqualTo(200);
         assertHtml(preview);
-        assertThat(preview.body()).contains("<h1>Preview &lt;me&gt;</h1>").contains("Read on the site");
+        assertThat(preview.body()).contains("Preview &lt;me&gt;").contains("Read on the site");
+        assertThat(Jsoup.parse(preview.body()).selectFirst("h1").text()).isEqualTo("Preview <me>");
         assertThat(get("/api/deliveries/preview?articleId=" + id).statusCode()).isEqualTo(401);
         HttpResponse<String> unknown = get("/api/deliveries/preview?articleId=" + UUID.randomUUID(), ADMIN_TOKEN);
         assertThat(unknown.statusCode()).isEqualTo(404);

@@ -20,6 +20,7 @@ class RouteAccessIntegrationTests extends NotifierIntegrationTest {
 
     private static final Map<String, Access> ROUTES = Map.ofEntries(
             Map.entry("GET /", PUBLIC),
+            Map.entry("GET /css/**", PUBLIC),
             Map.entry("GET /subscribe", PUBLIC),
             Map.entry("POST /subscribe", PUBLIC),
             Map.entry("POST /api/subscriptions", PUBLIC),
