@@ -17,7 +17,15 @@ class ArchitectureTests {
     @Test
     void theReadModelKnowsNothingOfFeedsOrHttp() {
         noClasses().that().resideInAPackage("..feed.readmodel..")
-                .should().dependOnClassesThat().resideInAnyPackage("..feed.rendering..", "..feed.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("..feed.rendering..", "..feed.web..",
+                        "..feed.websub..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void feedsKnowNothingOfTheHubThatDistributesThem() {
+        noClasses().that().resideInAnyPackage("..feed.rendering..", "..feed.web..")
+                .should().dependOnClassesThat().resideInAPackage("..feed.websub..")
                 .check(CLASSES);
     }
 
