@@ -1,7 +1,5 @@
 package dev.tidings.feed.web;
 
-import static org.springframework.web.util.HtmlUtils.htmlEscape;
-
 import dev.tidings.feed.FeedProperties;
 import dev.tidings.feed.readmodel.Topic;
 import dev.tidings.feed.readmodel.Topics;
@@ -9,21 +7,37 @@ import dev.tidings.feed.rendering.FeedCatalog;
 import dev.tidings.feed.rendering.FeedFormat;
 import dev.tidings.feed.rendering.FeedName;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
- * The HTML page at {@code /}: every feed with its RSS and Atom links, and autodiscovery
- * {@code <link rel="alternate">} elements so browsers and readers find the feeds from the page.
- * Everything that came from events is HTML-escaped.
+ * The HTML page at {@code /} ({@code templates/directory.html}): every feed with its links per
+ * format, and autodiscovery {@code <link rel="alternate">} elements so browsers and readers find the
+ * feeds from the page. Thymeleaf escapes everything that came from events.
  */
 @RestController
 class DirectoryController {
 
     private static final MediaType HTML_UTF8 = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+    private static final String STYLESHEET = "/css/tidings.css";
+
+    /** One feed as the page lists it. */
+    record Listing(String title, String description, List<Link> links) {
+    }
+
+    /** A feed in one format: its autodiscovery title, media type, URL and the format's name. */
+    record Link(String title, String type, String href, String label) {
+    }
 
     private final Topics topics;
 
@@ -31,73 +45,53 @@ class DirectoryController {
 
     private final FeedProperties properties;
 
-    DirectoryController(Topics topics, FeedCatalog catalog, FeedProperties properties) {
+    private final ITemplateEngine templates;
+
+    private final ResourceUrlProvider resourceUrls;
+
+    DirectoryController(Topics topics, FeedCatalog catalog, FeedProperties properties, ITemplateEngine templates,
+            ResourceUrlProvider resourceUrls) {
         this.topics = topics;
         this.catalog = catalog;
         this.properties = properties;
+        this.templates = templates;
+        this.resourceUrls = resourceUrls;
     }
 
     @GetMapping("/")
     ResponseEntity<String> directory() {
         List<Topic> known = topics.all().stream().filter(topic -> !FeedCatalog.ALL.equals(topic.slug())).toList();
-        String allTitle = properties.title() + ": all topics";
-        StringBuilder head = new StringBuilder(autodiscovery(allTitle, new FeedName.All()));
-        StringBuilder list = new StringBuilder(listItem("All topics", "", new FeedName.All()));
+        List<Listing> feeds = new ArrayList<>();
+        feeds.add(listing("All topics", "Every article, whatever its topic", properties.title() + ": all topics",
+                new FeedName.All()));
         for (Topic topic : known) {
-            FeedName name = new FeedName.Topic(topic.slug());
-            head.append(autodiscovery(properties.title() + ": " + topic.title(), name));
-            list.append(listItem(topic.title(), topic.description(), name));
+            feeds.add(listing(topic.title(), topic.description(), properties.title() + ": " + topic.title(),
+                    new FeedName.Topic(topic.slug())));
         }
-        StringBuilder tags = new StringBuilder();
-        for (String tag : catalog.tags()) {
-            tags.append(listItem("#" + tag, "", new FeedName.Tag(tag)));
-        }
+        List<Listing> tags = catalog.tags().stream()
+                .map(tag -> listing("#" + tag, "", properties.title() + ": tagged " + tag, new FeedName.Tag(tag)))
+                .toList();
         String combination = known.size() < 2 ? "/feeds/topics/eczema+microbiome.atom"
                 : "/feeds/topics/" + known.get(0).slug() + "+" + known.get(1).slug() + ".atom";
-        String page = """
-                <!DOCTYPE html>
-                <html lang="en">
-                <head>
-                <meta charset="utf-8">
-                <title>%1$s feeds</title>
-                %2$s</head>
-                <body>
-                <h1>%1$s feeds</h1>
-                <ul>
-                %3$s</ul>
-                <h2>Tags</h2>
-                <ul>
-                %5$s</ul>
-                <p>Several topics in one feed: name them in alphabetical order, joined by <code>+</code>, as
-                <a href="%6$s">%6$s</a> (also <code>.rss</code> and <code>.json</code>).</p>
-                <p><a href="%4$s">All feeds as OPML</a></p>
-                </body>
-                </html>
-                """.formatted(htmlEscape(properties.title()), head, list,
-                htmlEscape(properties.publicUrl() + "/feeds.opml"), tags,
-                htmlEscape(properties.publicUrl() + combination));
+        // Tag feeds are listed on the page but not announced in <head>: readers offer every alternate link.
+        List<Link> autodiscovery = feeds.stream().flatMap(feed -> feed.links().stream()).toList();
+        String stylesheet = resourceUrls.getForLookupPath(STYLESHEET);
+        String page = templates.process("directory", new Context(null, Map.of(
+                "siteName", properties.title(),
+                "stylesheet", stylesheet == null ? STYLESHEET : stylesheet,
+                "autodiscovery", autodiscovery,
+                "feeds", feeds,
+                "tags", tags,
+                "combinationUrl", properties.publicUrl() + combination,
+                "opmlUrl", properties.publicUrl() + "/feeds.opml")));
         return ResponseEntity.ok().contentType(HTML_UTF8).body(page);
     }
 
-    private String autodiscovery(String title, FeedName name) {
-        StringBuilder links = new StringBuilder();
-        for (FeedFormat format : FeedFormat.values()) {
-            links.append("<link rel=\"alternate\" type=\"%s\" title=\"%s\" href=\"%s\">\n".formatted(
-                    format.type(), htmlEscape(title + " (" + format.label() + ")"), htmlEscape(url(name, format))));
-        }
-        return links.toString();
-    }
-
-    private String listItem(String title, String description, FeedName name) {
-        StringBuilder item = new StringBuilder("<li><strong>%s</strong> %s".formatted(htmlEscape(title),
-                htmlEscape(description)));
-        for (FeedFormat format : FeedFormat.values()) {
-            item.append(" <a href=\"%s\">%s</a>".formatted(htmlEscape(url(name, format)), format.label()));
-        }
-        return item.append("</li>\n").toString();
-    }
-
-    private String url(FeedName name, FeedFormat format) {
-        return catalog.urlOf(name) + "." + format.extension();
+    private Listing listing(String title, String description, String feedTitle, FeedName name) {
+        List<Link> links = Arrays.stream(FeedFormat.values())
+                .map(format -> new Link(feedTitle + " (" + format.label() + ")", format.type(),
+                        catalog.urlOf(name) + "." + format.extension(), format.label()))
+                .toList();
+        return new Listing(title, description, links);
     }
 }

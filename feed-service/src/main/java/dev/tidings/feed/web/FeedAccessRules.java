@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 @Component
 class FeedAccessRules implements AccessRules {
 
-    private static final String[] PUBLIC = { "/", "/feeds/**", "/feeds.opml" };
+    private static final String[] PUBLIC = { "/", "/feeds/**", "/feeds.opml", "/css/**" };
 
     @Override
     public void open(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {

@@ -21,6 +21,7 @@ class RouteAccessIntegrationTests extends FeedServiceIntegrationTest {
 
     private static final Map<String, Access> ROUTES = Map.ofEntries(
             Map.entry("GET /", PUBLIC),
+            Map.entry("GET /css/**", PUBLIC),
             Map.entry("GET /feeds/{file}", PUBLIC),
             Map.entry("GET /feeds/tags/{file}", PUBLIC),
             Map.entry("GET /feeds/topics/{file}", PUBLIC),
