@@ -4,8 +4,10 @@
 # content-service and feed-service from their jars as they ship, then publishes ARTICLES (default 200) articles
 # through content-service's API, one after the other, with the API keys of the 'local' profile (an admin creates the
 # topic, an editor writes and publishes; ADMIN_KEY and EDITOR_KEY to override), timing each from the start of the publish request until a poll of the topic's Atom feed
-# (every millisecond, conditional GET) shows it. Last line: latency feed_p50_ms=... feed_p99_ms=... websub_p50_ms=...
-# websub_p99_ms=... (n/a until the WebSub hub exists).
+# (every millisecond, conditional GET) shows it, and until a WebSub subscriber running inside Latency.java (on
+# 127.0.0.1, allow-listed by the 'local' profile, subscribed to that Atom feed with a secret) receives a notification
+# whose X-Hub-Signature verifies and that holds it. Last line: latency feed_p50_ms=... feed_p99_ms=...
+# websub_p50_ms=... websub_p99_ms=...
 set -euo pipefail
 source benchmarks/lib/stack.sh
 
