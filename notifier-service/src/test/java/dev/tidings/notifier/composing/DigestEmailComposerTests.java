@@ -2,6 +2,7 @@ package dev.tidings.notifier.composing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tidings.notifier.InertHtml;
 import dev.tidings.notifier.MailText;
 import dev.tidings.notifier.TestSettings;
 import dev.tidings.notifier.TestTemplates;
@@ -44,6 +45,21 @@ class DigestEmailComposerTests {
                 .containsExactly("https://health.example/a");
         assertThat(html.selectFirst("a:containsOwn(Choose your topics)").attr("href"))
                 .isEqualTo("https://news.example/preferences?token=u");
+    }
+
+    @Test
+    void hostileTitlesAndSummariesAreInertText() throws Exception {
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+        composer.compose(message, new DigestEmail("daily", List.of(item(InertHtml.HOSTILE, InertHtml.HOSTILE,
+                "https://health.example/a\"><script>x</script>"))), new Recipient("reader@example.test",
+                "https://news.example/unsubscribe?token=\"><b>u", "https://news.example/preferences?token=u"));
+        message.saveChanges();
+
+        Document html = InertHtml.assertInert(MailText.parts(message).get(1).text());
+        assertThat(html.select("h2").eachText()).containsExactly(InertHtml.HOSTILE.replaceAll("\\s+", " ").strip());
+        assertThat(html.select("b")).isEmpty();
+        assertThat(html.selectFirst("a:containsOwn(Unsubscribe)").attr("href"))
+                .isEqualTo("https://news.example/unsubscribe?token=\"><b>u");
     }
 
     private static RenderedArticle item(String title, String summary, String canonicalUrl) {
