@@ -5,12 +5,15 @@ import dev.tidings.feed.web.FeedResponder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Serves a partner's feeds ({@link PartnerFeeds}) in RSS, Atom and JSON Feed, with the token in the
@@ -47,8 +50,11 @@ class PartnerFeedController {
     }
 
     private static ErrorResponseException notFound(Partner partner, String file) {
-        return new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "No partner feed '" + file + "'. This partner's feeds are all and " + String.join(", ",
-                        partner.topics()) + ", each as .rss, .atom or .json."), null);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No partner feed '" + file
+                + "'. This partner's feeds are all and " + String.join(", ", partner.topics())
+                + ", each as .rss, .atom or .json.");
+        // Not the request path, which may hold the token: problems get logged and shown.
+        problem.setInstance(URI.create("/partner/feeds/" + UriUtils.encodePathSegment(file, StandardCharsets.UTF_8)));
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }
 }

@@ -58,7 +58,7 @@ final class PartnerInput {
                 .filter(slug -> FeedCatalog.ALL.equals(slug) || known.find(slug).isEmpty())
                 .toList();
         if (!unknown.isEmpty()) {
-            throw invalid("topics", "names unknown topics: " + String.join(", ", unknown));
+            throw invalid("topics", "must name known topics; unknown: " + String.join(", ", unknown));
         }
         return distinct;
     }

@@ -192,6 +192,7 @@ class PartnerFeedsIntegrationTests extends FeedServiceIntegrationTest {
         HttpResponse<byte[]> refused = get("/partner/" + token + "/feeds/" + topics.get(2) + ".atom");
         assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(new String(refused.body(), StandardCharsets.UTF_8)).contains(topics.get(0)).doesNotContain(token);
         assertThat(get("/partner/" + other + "/feeds/" + topics.get(2) + ".atom").statusCode()).isEqualTo(200);
         assertThat(get("/partner/" + token + "/feeds/all.xml").statusCode()).isEqualTo(404);
         assertThat(parse(get("/partner/" + token + "/feeds/all.atom").body()).getEntries())
