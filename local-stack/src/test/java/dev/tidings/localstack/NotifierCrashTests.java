@@ -194,14 +194,8 @@ class NotifierCrashTests {
         try (Statement statement = db.createStatement()) {
             statement.execute("INSERT INTO topics (slug, version, title, description) VALUES ('" + TOPIC
                     + "', 1, 'Crash course', 'Everything at once.')");
-            statement.execute("""
-                    INSERT INTO subscribers (id, email, created_at, confirmed_at)
-                    SELECT CAST(md5('reader-' || n) AS uuid), 'reader-' || n || '@example.com', now(), now()
-                    FROM generate_series(1, %d) AS n
-                    """.formatted(RECIPIENTS));
-            statement.execute("INSERT INTO subscriptions (subscriber_id, topic_slug, requested_at, confirmed_at) "
-                    + "SELECT id, '" + TOPIC + "', now(), now() FROM subscribers");
         }
+        SeededReaders.confirm(db, TOPIC, "reader", RECIPIENTS);
     }
 
     private static void publishArticle(KafkaBroker kafka, String title) throws Exception {

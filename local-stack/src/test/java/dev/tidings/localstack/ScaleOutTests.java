@@ -12,17 +12,25 @@ import dev.tidings.localstack.client.ContentApi;
 import dev.tidings.localstack.client.ContentApi.ArticleRequest;
 import dev.tidings.localstack.client.ContentApi.TopicRequest;
 import dev.tidings.localstack.client.NotifierApi;
+import dev.tidings.localstack.infrastructure.PostgresServer;
 import dev.tidings.localstack.mail.CapturedMail;
 import dev.tidings.localstack.mail.MailCatcher;
 import dev.tidings.localstack.services.ServiceProcess;
 import dev.tidings.localstack.stack.LocalStack;
 import dev.tidings.localstack.stack.StackSettings;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +57,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Articles are written, published, corrected twice and some retracted, each request through
  * either content-service instance: both feed-service instances must serve every live article in
  * its last corrected state and no retracted one, and every reader must get exactly one email per
- * article, whichever notifier instance owned its partition. Then one instance of each consumer is
- * killed mid-stream, and the survivors must take over without losing anything.
+ * article, whichever notifier instance owned its partition. Then both notifier instances share a
+ * 2,000-reader fan-out through the ledger and mail each reader exactly once. Then one instance of
+ * each consumer is killed mid-stream, and the survivors must take over without losing anything.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutTests {
@@ -65,6 +74,10 @@ class ScaleOutTests {
             "scale-3@example.com");
 
     private static final Duration PROPAGATION = Duration.ofSeconds(90);
+
+    private static final int FAN_OUT_RECIPIENTS = 2000;
+
+    private static final int FAN_OUT_PER_SECOND = 400;
 
     private static final Path WORK = Path.of("target", "scale-out-stack");
 
@@ -81,7 +94,11 @@ class ScaleOutTests {
         StackSettings settings = new StackSettings(0, 0, 0, 0, 0, 0, true, 2, Optional.empty(),
                 WORK, Duration.ofSeconds(240), List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
                         // notifier: the claims of a killed instance are due again after 10 s, not 5 min
-                        "-Dtidings.notifier.send-claim-lease=10s"),
+                        "-Dtidings.notifier.send-claim-lease=10s",
+                        // notifier: the fan-out test's 2,000 emails take at least 5 s under the limit both
+                        // instances share, so the instance that did not queue them finds them by polling
+                        "-Dtidings.notifier.send-poll-interval=1s",
+                        "-Dtidings.notifier.send-rate-limit.per-second=" + FAN_OUT_PER_SECOND),
                 Optional.empty());
         stack = new LocalStack(settings);
         stack.start();
@@ -149,6 +166,51 @@ class ScaleOutTests {
     }
 
     /**
+     * One article to 2,000 confirmed readers, with both notifier processes sending from the same
+     * ledger: the SMTP server gets exactly one email per reader, both instances sent some of them
+     * (their own {@code tidings.emails.sent} counters), and the ledger records each as sent once.
+     */
+    @Test
+    @Order(2)
+    void bothNotifierInstancesShareAFanOutAndMailEachReaderExactlyOnce() throws Exception {
+        String topic = "fan-out";
+        contents.get(0).createTopic(new TopicRequest(topic, "Fan-out", "One article, many readers.")).expect(201);
+        List<URI> notifiers = stack.endpoints().notifierPorts().stream()
+                .map(port -> URI.create("http://localhost:" + port)).toList();
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:"
+                + stack.endpoints().postgresPort() + "/notifier", PostgresServer.USER, PostgresServer.PASSWORD)) {
+            await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250))
+                    .until(() -> count(db, "SELECT count(*) FROM topics WHERE slug = '" + topic + "'") == 1);
+            SeededReaders.confirm(db, topic, "fan-out", FAN_OUT_RECIPIENTS);
+            List<Double> sentBefore = notifiers.stream().map(this::instantEmailsSent).toList();
+
+            String title = "Fan-out article for two notifiers";
+            String id = contents.get(1).createArticle(new ArticleRequest(title, "Summary", "Body.\n", "Scale Editor",
+                    List.of(topic), List.of("scale"), null, null)).expect(201).json().get("id").asString();
+            contents.get(1).publish(id).expect(200);
+
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> count(db, "SELECT count(*) FROM deliveries WHERE article_id = '" + id
+                            + "' AND status = 'SENT'") == FAN_OUT_RECIPIENTS);
+            // Anything sent twice would arrive with or soon after the last first copy.
+            Map<String, Long> perReader = await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> fanOutEmailsPerReader(title),
+                            emails -> emails.size() == FAN_OUT_RECIPIENTS);
+            assertThat(perReader.values()).as("emails per reader").allMatch(emails -> emails == 1);
+            assertThat(count(db, "SELECT count(*) FROM deliveries WHERE article_id = '" + id + "'"))
+                    .as("ledger rows of the article").isEqualTo(FAN_OUT_RECIPIENTS);
+
+            List<Double> sentByInstance = IntStream.range(0, notifiers.size())
+                    .mapToObj(i -> instantEmailsSent(notifiers.get(i)) - sentBefore.get(i)).toList();
+            System.out.printf("SCALE-OUT: %d readers, emails sent per notifier instance %s%n", FAN_OUT_RECIPIENTS,
+                    sentByInstance);
+            assertThat(sentByInstance).as("instant emails sent by each notifier instance")
+                    .hasSize(2).allMatch(sent -> sent > 0);
+            assertThat(sentByInstance.stream().mapToDouble(Double::doubleValue).sum()).isEqualTo(FAN_OUT_RECIPIENTS);
+        }
+    }
+
+    /**
      * The second instances of feed-service and notifier-service are killed ({@code kill -9}) right
      * after a burst of publications, while their partitions still hold unconsumed events: the
      * surviving instances take the partitions over and apply everything once. Emails the killed
@@ -156,7 +218,7 @@ class ScaleOutTests {
      * nothing may be missing.
      */
     @Test
-    @Order(2)
+    @Order(3)
     void killingOneInstanceOfEachConsumerLosesNothing() {
         List<String> ids = new ArrayList<>();
         for (int n = 0; n < 10; n++) {
@@ -191,6 +253,38 @@ class ScaleOutTests {
                 duplicates);
         assertThat(duplicates).as("emails sent twice: at most those the killed notifier had in flight")
                 .isLessThanOrEqualTo(5L * READERS.size());
+    }
+
+    private static Map<String, Long> fanOutEmailsPerReader(String title) {
+        return mail.messages().stream().filter(message -> message.subject().equals(title))
+                .flatMap(message -> message.to().stream())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    /** The instance's {@code tidings.emails.sent} counter of instant emails, from its Prometheus page. */
+    private double instantEmailsSent(URI notifier) {
+        try {
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(notifier.resolve("/actuator/prometheus"))
+                    .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).as("GET /actuator/prometheus of " + notifier).isEqualTo(200);
+            return metrics.body().lines().filter(line -> line.startsWith("tidings_emails_sent_total{")
+                    && line.contains("kind=\"instant\"")).mapToDouble(line -> Double.parseDouble(
+                            line.substring(line.lastIndexOf(' ') + 1))).sum();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static ServiceProcess instance(String name) {
