@@ -29,6 +29,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class InstantEmailComposer {
 
+    /** The email's typography for the elements of an article body, by jsoup selector. */
+    private static final Map<String, String> BODY_STYLES = Map.of(
+            "p", "margin:0 0 16px;",
+            "h2", "margin:28px 0 8px;font-family:Georgia,'Times New Roman',serif;font-size:21px;line-height:1.3;",
+            "h3", "margin:24px 0 8px;font-family:Georgia,'Times New Roman',serif;font-size:18px;line-height:1.3;",
+            "ul, ol", "margin:0 0 16px;padding-left:22px;",
+            "blockquote", "margin:0 0 16px;padding-left:14px;border-left:3px solid #dcd7cc;color:#4a5568;",
+            "a", "color:#1f4e8c;",
+            "img", "max-width:100%;height:auto;");
+
     private final NewsletterEnvelope envelope;
 
     private final EmailTemplates templates;
@@ -79,15 +89,15 @@ public class InstantEmailComposer {
 
     /**
      * The article's body for the HTML part: sanitized again (this service sends it under its own
-     * name), images scaled to the width of the email.
+     * name), then given the email's typography as inline styles, since mail clients drop style
+     * sheets; images scaled to the width of the email.
      */
     static String bodyForEmail(String bodyHtml) {
         Document body = Jsoup.parseBodyFragment(Jsoup.clean(bodyHtml, Safelist.relaxed()));
-        for (Element image : body.select("img")) {
-            image.attr("style", "max-width:100%;height:auto;");
-        }
+        BODY_STYLES.forEach((selector, style) -> body.select(selector).attr("style", style));
         return body.body().html();
     }
+
 
     /**
      * The body's text with paragraphs kept apart, since a flat text() would run them together, and
