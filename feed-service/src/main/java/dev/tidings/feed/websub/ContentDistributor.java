@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * headers naming the hub and the topic, and {@code X-Hub-Signature: sha256=<hex HMAC-SHA256 of the
  * body with the subscriber's secret>} when it gave one. A 2xx answer is a delivery; anything else
  * (including a redirect or a refused address) is retried after {@code first-retry}, doubling up to
- * {@code longest-retry}, and given up after {@code max-attempts}. Metrics:
+ * {@code longest-retry}, and given up after {@code max-attempts}; a topic whose feed is gone is
+ * given up at once. Metrics:
  * {@code tidings.websub.deliveries{outcome=sent|failed|given_up}}.
  */
 @Component
@@ -76,7 +77,16 @@ class ContentDistributor {
             // Unsubscribed or expired meanwhile; its pending row went with it.
             return;
         }
-        String outcome = attempt(subscription.get());
+        Optional<FeedContent> content = topics.contentOf(subscription.get().topic());
+        if (content.isEmpty()) {
+            // The feed is gone (a partner's revoked token, say): retrying cannot help.
+            subscriptions.recordFailure(claim.subscriptionId(), "the topic's feed no longer exists", clock.instant(),
+                    true);
+            deliveries.finish(claim, clock.instant());
+            givenUp.increment();
+            return;
+        }
+        String outcome = attempt(subscription.get(), content.get());
         Instant now = clock.instant();
         if (outcome == null) {
             subscriptions.recordSuccess(claim.subscriptionId(), "delivered", now);
@@ -101,12 +111,8 @@ class ContentDistributor {
     }
 
     /** Null if the subscriber accepted the content, else what went wrong. */
-    private String attempt(Subscription subscription) {
-        Optional<FeedContent> content = topics.contentOf(subscription.topic());
-        if (content.isEmpty()) {
-            return "the topic's feed no longer exists";
-        }
-        byte[] body = content.get().body();
+    private String attempt(Subscription subscription, FeedContent content) {
+        byte[] body = content.body();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Link", "<" + hubUrl + ">; rel=\"hub\", <" + subscription.topic() + ">; rel=\"self\"");
         if (subscription.secret() != null) {
@@ -114,7 +120,7 @@ class ContentDistributor {
         }
         try {
             CallbackClient.Answer answer = client.post(URI.create(subscription.callback()), body,
-                    content.get().contentType(), headers);
+                    content.contentType(), headers);
             return answer.successful() ? null : "HTTP " + answer.status();
         }
         catch (IOException ex) {

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * failing callback occupies one thread and never holds back the others, and no instance claims more
  * than it can send at once. It wakes when a feed changes ({@link FeedsChanged}, on every instance),
  * when a delivery ends, when the next retry is due, and every {@code poll-interval} (for the claims
- * of an instance that died, and as a safety net); each round also removes expired subscriptions.
+ * of an instance that died, and as a safety net); once per poll interval it also removes expired
+ * subscriptions (which get no deliveries from the moment their lease ends).
  */
 @Component
 class DeliveryDispatcher implements SmartLifecycle {
@@ -50,6 +51,8 @@ class DeliveryDispatcher implements SmartLifecycle {
     private final String instance = UUID.randomUUID().toString();
 
     private final AtomicLong claims = new AtomicLong();
+
+    private Instant lastRemoval = Instant.MIN;
 
     private volatile ExecutorService threads;
 
@@ -139,7 +142,10 @@ class DeliveryDispatcher implements SmartLifecycle {
     /** Claims and hands out what is due; returns how long to wait before the next round. */
     private Duration round() {
         Instant now = clock.instant();
-        subscriptions.removeExpired(now);
+        if (!now.isBefore(lastRemoval.plus(settings.pollInterval()))) {
+            subscriptions.removeExpired(now);
+            lastRemoval = now;
+        }
         int capacity = idle.availablePermits();
         if (capacity == 0) {
             return settings.pollInterval();

@@ -106,12 +106,20 @@ class IntentVerifier {
             unverified.increment();
             return;
         }
-        if (request.mode() == HubRequest.Mode.SUBSCRIBE) {
-            subscriptions.subscribe(request.topic(), callback, request.changeKeys(), request.secret(),
-                    request.leaseSeconds(), clock.instant());
+        try {
+            if (request.mode() == HubRequest.Mode.SUBSCRIBE) {
+                subscriptions.subscribe(request.topic(), callback, request.changeKeys(), request.secret(),
+                        request.leaseSeconds(), clock.instant());
+            }
+            else {
+                subscriptions.unsubscribe(request.topic(), callback);
+            }
         }
-        else {
-            subscriptions.unsubscribe(request.topic(), callback);
+        catch (RuntimeException ex) {
+            // The database is away: the subscriber, which got no confirmation of its lease, asks again.
+            log.warn("{} verified but not recorded: {}", request, ex.toString());
+            unverified.increment();
+            return;
         }
         verified.increment();
         log.info("{} verified", request);

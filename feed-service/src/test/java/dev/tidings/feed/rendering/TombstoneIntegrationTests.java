@@ -118,18 +118,6 @@ class TombstoneIntegrationTests extends FeedServiceIntegrationTest {
                 .isEqualTo(note + "<p>Take 600 IU.</p>");
     }
 
-    /**
-     * A retraction at the service's (test) clock: the tombstone period counts back from the feed's
-     * last change, which that clock stamps, and another test here moves it a month ahead.
-     */
-    private ArticleSnapshot retractedNow(ArticleSnapshot article, long version) {
-        ArticleSnapshot retracted = retracted(article, version);
-        Instant now = clock.instant();
-        return new ArticleSnapshot(retracted.id(), version, retracted.slug(), retracted.title(), retracted.summary(),
-                retracted.bodyHtml(), retracted.canonicalUrl(), retracted.author(), retracted.topics(),
-                retracted.tags(), retracted.publishedAt(), now, now, retracted.retractionReason(), null);
-    }
-
     private Feed atom(String path) throws Exception {
         return (Feed) new WireFeedInput().build(new XmlReader(new ByteArrayInputStream(get(path).body())));
     }

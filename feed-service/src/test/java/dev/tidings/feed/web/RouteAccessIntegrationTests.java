@@ -27,6 +27,8 @@ class RouteAccessIntegrationTests extends FeedServiceIntegrationTest {
             Map.entry("GET /feeds/topics/{file}", PUBLIC),
             Map.entry("GET /feeds/{name}/archive/{file}", PUBLIC),
             Map.entry("GET /feeds/tags/{tag}/archive/{file}", PUBLIC),
+            Map.entry("POST /hub", PUBLIC),
+            Map.entry("GET /api/admin/websub/subscriptions", ADMIN),
             Map.entry("GET /feeds.opml", PUBLIC),
             // Open to no person's role: a partner's token opens them (PartnerFeedsIntegrationTests walks them).
             Map.entry("GET /partner/feeds/{file}", PUBLIC),

@@ -101,7 +101,7 @@ class WebSubIntegrationTests extends FeedServiceIntegrationTest {
         TestSubscriber.Notification correction = awaitNotification(callback, "Take 600 IU.");
         assertThat(correction.signature()).isEqualTo("sha256=" + hmacSha256(secret, correction.body()));
 
-        kafka.send(ArticleEventType.RETRACTED, retracted(article, 3));
+        kafka.send(ArticleEventType.RETRACTED, retractedNow(article, 3));
         TestSubscriber.Notification retraction = awaitNotification(callback,
                 "<at:deleted-entry ref=\"urn:uuid:" + article.id() + "\"");
         assertThat(retraction.text()).contains("<at:comment>Could not be supported.</at:comment>")
