@@ -22,8 +22,27 @@ log "loading $events article events on $partitions partitions"
 java -cp "$BENCH_WORK/load/*" benchmarks/LoadEvents.java "localhost:$KAFKA_PORT" "$events" "$partitions" \
   "jdbc:postgresql://localhost:$POSTGRES_PORT/feed_rebuilt" >&2
 
-log "rebuilding feed-service's read model into the fresh database feed_rebuilt"
-java "${SERVICE_JVM_OPTIONS[@]}" -jar "$jar" --spring.profiles.active=local,rebuild \
+# CPU seconds used by processes and their descendants (exited ones included once their parent reaped them): here
+# Kafka (in the local stack's process) and PostgreSQL (its postmaster, which pg_ctl detached), to show what a rebuild
+# costs besides its own JVM.
+postmaster=$(ss -ltnpH "sport = :$POSTGRES_PORT" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+tree_cpu_seconds() {
+  local pids=("$@") all=() ticks=0 pid
+  while ((${#pids[@]})); do
+    all+=("${pids[@]}")
+    mapfile -t pids < <(for pid in "${pids[@]}"; do pgrep -P "$pid"; done)
+  done
+  for pid in "${all[@]}"; do
+    [[ -r /proc/$pid/stat ]] || continue
+    ticks=$((ticks + $(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13 + $14 + $15}')))
+  done
+  echo "scale=1; $ticks / $(getconf CLK_TCK)" | bc
+}
+infrastructure_cpu_before=$(tree_cpu_seconds "${BENCH_PIDS[0]}" "$postmaster")
+
+log "rebuilding feed-service's read model into the fresh database feed_rebuilt (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+# REBUILD_JAVA_OPTIONS adds JVM options, e.g. -XX:StartFlightRecording=filename=/tmp/rebuild.jfr to profile it.
+java "${SERVICE_JVM_OPTIONS[@]}" ${REBUILD_JAVA_OPTIONS:-} -jar "$jar" --spring.profiles.active=local,rebuild \
   --spring.datasource.url="jdbc:postgresql://localhost:$POSTGRES_PORT/feed_rebuilt" \
   --spring.datasource.username=postgres --spring.datasource.password=postgres \
   --spring.cloud.stream.kafka.binder.brokers="localhost:$KAFKA_PORT" \
@@ -31,4 +50,6 @@ java "${SERVICE_JVM_OPTIONS[@]}" -jar "$jar" --spring.profiles.active=local,rebu
   || { tail -40 "$BENCH_WORK/rebuild.log" >&2; exit 1; }
 result=$(grep '^rebuild events_per_s=' "$BENCH_WORK/rebuild.log" | tail -1)
 log "$result"
+log "Kafka and PostgreSQL used $(echo "$(tree_cpu_seconds "${BENCH_PIDS[0]}" "$postmaster") - $infrastructure_cpu_before" | bc) CPU seconds" \
+  "while the rebuild's JVM ran (its start and Flyway included); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "${result% skipped=*}"

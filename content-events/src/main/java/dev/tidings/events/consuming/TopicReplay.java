@@ -5,7 +5,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,9 +26,10 @@ import org.springframework.messaging.support.MessageBuilder;
  * began, for rebuilding a read model from the log: a plain consumer with every partition assigned,
  * no consumer group and no committed offsets, so the live consumers' positions are untouched.
  *
- * <p>Records reach the handler in batches of at most {@code batchSize}, each partition's records in
- * log order; as events are keyed by article id (or topic slug), every article's events keep their
- * order. A record can only be read once the handler returned for the batch before it.
+ * <p>Records come in batches of at most {@code batchSize}, each partition's records in log order;
+ * as events are keyed by article id (or topic slug), every article's events keep their order. Each
+ * batch is first read on the polling thread, then applied on a second one, one batch after the
+ * other in log order: the next batch is fetched and read while the one before it is applied.
  */
 public final class TopicReplay {
 
@@ -49,13 +55,25 @@ public final class TopicReplay {
         this.consumerConfig.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         this.consumerConfig.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         this.consumerConfig.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, batchSize);
+        // Whole batches per fetch: the default of 1 MB per partition is about 500 events of 2 KB.
+        this.consumerConfig.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         // Only what was committed by content-service's transactions, never records of an aborted one.
         this.consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.batchSize = batchSize;
     }
 
-    /** Hands every record of {@code topic} up to its current end to {@code handler}; returns how many. */
-    public long replay(String topic, Consumer<List<ConsumerRecord<String, byte[]>>> handler) {
+    /**
+     * Hands every record of {@code topic} up to its current end to {@code read} (on the polling
+     * thread), and what it made of each batch to {@code apply} (on a thread of its own, one batch at a
+     * time, in order); returns how many records there were. A failure of either stops the replay and
+     * is thrown here.
+     */
+    public <T> long replay(String topic, Function<List<ConsumerRecord<String, byte[]>>, T> read, Consumer<T> apply) {
+        ExecutorService applier = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "replay-" + topic);
+            thread.setDaemon(true);
+            return thread;
+        });
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
@@ -65,7 +83,8 @@ public final class TopicReplay {
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
             end.entrySet().removeIf(partition -> consumer.position(partition.getKey()) >= partition.getValue());
             consumer.pause(partitions.stream().filter(partition -> !end.containsKey(partition)).toList());
-            long read = 0;
+            long records = 0;
+            CompletableFuture<Void> applying = CompletableFuture.completedFuture(null);
             List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(batchSize);
             while (!end.isEmpty()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
@@ -79,12 +98,33 @@ public final class TopicReplay {
                 end.entrySet().removeIf(partition -> consumer.position(partition.getKey()) >= partition.getValue());
                 consumer.pause(partitions.stream().filter(partition -> !end.containsKey(partition)).toList());
                 if (!batch.isEmpty()) {
-                    handler.accept(List.copyOf(batch));
-                    read += batch.size();
-                    batch.clear();
+                    T prepared = read.apply(batch);
+                    records += batch.size();
+                    batch = new ArrayList<>(batchSize);
+                    join(applying);
+                    applying = CompletableFuture.runAsync(() -> apply.accept(prepared), applier);
                 }
             }
-            return read;
+            join(applying);
+            return records;
+        }
+        finally {
+            applier.shutdownNow();
+        }
+    }
+
+    private static void join(CompletableFuture<Void> applying) {
+        try {
+            applying.join();
+        }
+        catch (CompletionException ex) {
+            if (ex.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (ex.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw ex;
         }
     }
 

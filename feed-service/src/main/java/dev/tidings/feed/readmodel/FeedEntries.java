@@ -11,17 +11,16 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,13 +35,24 @@ public class FeedEntries {
             e.id, e.version, e.title, e.summary, e.body_html, e.canonical_url, e.author, e.topics, e.tags, e.image_url,
             e.published_at, e.updated_at, e.corrected_at, e.correction_note""";
 
+    // One statement for any number of articles: one array per column, and each article's topics and tags as the
+    // text of an array (unnest cannot take an array of arrays of different lengths).
     private static final String UPSERT = """
             INSERT INTO feed_entries (id, version, slug, title, summary, body_html, canonical_url, author, topics,
                                       tags, image_url, published_at, updated_at, retracted_at, retraction_reason,
                                       corrected_at, correction_note)
-            VALUES (:id, :version, :slug, :title, :summary, :bodyHtml, :canonicalUrl, :author, :topics,
-                    :tags, :imageUrl, :publishedAt, :updatedAt, :retractedAt, :retractionReason, :correctedAt,
-                    :correctionNote)
+            SELECT id, version, slug, title, summary, body_html, canonical_url, author, CAST(topics AS text[]),
+                   CAST(tags AS text[]), image_url, published_at, updated_at, retracted_at, retraction_reason,
+                   corrected_at, correction_note
+            FROM unnest(CAST(:ids AS uuid[]), CAST(:versions AS bigint[]), CAST(:slugs AS text[]),
+                        CAST(:titles AS text[]), CAST(:summaries AS text[]), CAST(:bodies AS text[]),
+                        CAST(:canonicalUrls AS text[]), CAST(:authors AS text[]), CAST(:topics AS text[]),
+                        CAST(:tags AS text[]), CAST(:imageUrls AS text[]), CAST(:publishedAt AS timestamptz[]),
+                        CAST(:updatedAt AS timestamptz[]), CAST(:retractedAt AS timestamptz[]),
+                        CAST(:retractionReasons AS text[]), CAST(:correctedAt AS timestamptz[]),
+                        CAST(:correctionNotes AS text[]))
+                 AS s(id, version, slug, title, summary, body_html, canonical_url, author, topics, tags, image_url,
+                      published_at, updated_at, retracted_at, retraction_reason, corrected_at, correction_note)
             ON CONFLICT (id) DO UPDATE
                 SET version = EXCLUDED.version, slug = EXCLUDED.slug, title = EXCLUDED.title,
                     summary = EXCLUDED.summary, body_html = EXCLUDED.body_html,
@@ -54,15 +64,13 @@ public class FeedEntries {
                     correction_note = CASE WHEN EXCLUDED.corrected_at IS NULL THEN feed_entries.correction_note
                                            ELSE EXCLUDED.correction_note END
                 WHERE feed_entries.version < EXCLUDED.version
+            RETURNING id
             """;
 
     private final JdbcClient jdbc;
 
-    private final NamedParameterJdbcOperations batch;
-
-    FeedEntries(JdbcClient jdbc, NamedParameterJdbcOperations batch) {
+    FeedEntries(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     /**
@@ -86,47 +94,75 @@ public class FeedEntries {
     }
 
     /**
-     * Stores each article's state unless a version at least as new is stored, in one JDBC batch, and
+     * Stores each article's state unless a version at least as new is stored, in one statement, and
      * says which were applied. {@code retractedAt} is null for a live article; {@code correctedAt} is
      * set for a correction, which also stores the correction's note (or none); otherwise both keep
-     * the stored ones. At most one state per article: the batch's statements see each other.
+     * the stored ones. At most one state per article.
      */
     List<EntryState> upsert(List<EntryState> states) {
-        SqlParameterSource[] rows = states.stream().map(FeedEntries::upsertParameters)
-                .toArray(SqlParameterSource[]::new);
-        int[] counts = batch.batchUpdate(UPSERT, rows);
-        List<EntryState> applied = new ArrayList<>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == 1) {
-                applied.add(states.get(i));
-            }
+        if (states.isEmpty()) {
+            return List.of();
         }
+        Set<UUID> appliedIds = new HashSet<>(jdbc.sql(UPSERT)
+                .params(upsertParameters(states))
+                .query(UUID.class)
+                .list());
+        List<EntryState> applied = states.stream().filter(state -> appliedIds.contains(state.article().id()))
+                .toList();
         replaceMemberships(applied);
         return applied;
     }
 
-    private static SqlParameterSource upsertParameters(EntryState state) {
-        ArticleSnapshot article = state.article();
-        Instant retractedAt = state.retractedAt();
-        Instant correctedAt = state.correctedAt();
-        return new MapSqlParameterSource()
-                .addValue("id", article.id())
-                .addValue("version", article.version())
-                .addValue("slug", StorableText.of(article.slug()))
-                .addValue("title", StorableText.of(article.title()))
-                .addValue("summary", StorableText.of(article.summary()))
-                .addValue("bodyHtml", StorableText.of(article.bodyHtml()))
-                .addValue("canonicalUrl", StorableText.of(article.canonicalUrl()))
-                .addValue("author", StorableText.of(article.author()))
-                .addValue("topics", textArray(StorableText.of(article.topics())))
-                .addValue("tags", textArray(StorableText.of(article.tags())))
-                .addValue("imageUrl", StorableText.of(article.imageUrl()))
-                .addValue("publishedAt", utc(article.publishedAt()))
-                .addValue("updatedAt", utc(article.updatedAt()))
-                .addValue("retractedAt", retractedAt == null ? null : utc(retractedAt))
-                .addValue("retractionReason", retractedAt == null ? null : StorableText.of(article.retractionReason()))
-                .addValue("correctedAt", correctedAt == null ? null : utc(correctedAt))
-                .addValue("correctionNote", correctedAt == null ? null : StorableText.of(article.correctionNote()));
+    private static Map<String, Object> upsertParameters(List<EntryState> states) {
+        int size = states.size();
+        UUID[] ids = new UUID[size];
+        Long[] versions = new Long[size];
+        String[][] texts = new String[15][size];
+        for (int i = 0; i < size; i++) {
+            EntryState state = states.get(i);
+            ArticleSnapshot article = state.article();
+            boolean retracted = state.retractedAt() != null;
+            boolean corrected = state.correctedAt() != null;
+            ids[i] = article.id();
+            versions[i] = article.version();
+            texts[0][i] = StorableText.of(article.slug());
+            texts[1][i] = StorableText.of(article.title());
+            texts[2][i] = StorableText.of(article.summary());
+            texts[3][i] = StorableText.of(article.bodyHtml());
+            texts[4][i] = StorableText.of(article.canonicalUrl());
+            texts[5][i] = StorableText.of(article.author());
+            texts[6][i] = arrayText(StorableText.of(article.topics()));
+            texts[7][i] = arrayText(StorableText.of(article.tags()));
+            texts[8][i] = StorableText.of(article.imageUrl());
+            texts[9][i] = article.publishedAt().toString();
+            texts[10][i] = article.updatedAt().toString();
+            texts[11][i] = retracted ? state.retractedAt().toString() : null;
+            texts[12][i] = retracted ? StorableText.of(article.retractionReason()) : null;
+            texts[13][i] = corrected ? state.correctedAt().toString() : null;
+            texts[14][i] = corrected ? StorableText.of(state.correctionNote()) : null;
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("ids", new SqlParameterValue(Types.ARRAY, ids));
+        parameters.put("versions", new SqlParameterValue(Types.ARRAY, versions));
+        List<String> names = List.of("slugs", "titles", "summaries", "bodies", "canonicalUrls", "authors", "topics",
+                "tags", "imageUrls", "publishedAt", "updatedAt", "retractedAt", "retractionReasons", "correctedAt",
+                "correctionNotes");
+        for (int column = 0; column < names.size(); column++) {
+            parameters.put(names.get(column), new SqlParameterValue(Types.ARRAY, texts[column]));
+        }
+        return parameters;
+    }
+
+    /** The text of a PostgreSQL array of {@code values}: each quoted, backslashes and quotes escaped. */
+    static String arrayText(List<String> values) {
+        StringBuilder text = new StringBuilder("{");
+        for (String value : values) {
+            if (text.length() > 1) {
+                text.append(',');
+            }
+            text.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return text.append('}').toString();
     }
 
     private void replaceMemberships(List<EntryState> applied) {
@@ -137,18 +173,30 @@ public class FeedEntries {
                 .param("ids", new SqlParameterValue(Types.ARRAY,
                         applied.stream().map(state -> state.article().id()).toArray(UUID[]::new)))
                 .update();
-        SqlParameterSource[] memberships = applied.stream()
-                .filter(state -> state.retractedAt() == null)
-                .map(state -> new MapSqlParameterSource()
-                        .addValue("id", state.article().id())
-                        .addValue("publishedAt", utc(state.article().publishedAt()))
-                        .addValue("feeds", textArray(feedsOf(StorableText.of(state.article().topics()),
-                                StorableText.of(state.article().tags())))))
-                .toArray(SqlParameterSource[]::new);
-        batch.batchUpdate("""
+        List<UUID> ids = new ArrayList<>();
+        List<String> feeds = new ArrayList<>();
+        List<String> publishedAt = new ArrayList<>();
+        for (EntryState state : applied) {
+            if (state.retractedAt() == null) {
+                ArticleSnapshot article = state.article();
+                for (String feed : feedsOf(StorableText.of(article.topics()), StorableText.of(article.tags()))) {
+                    ids.add(article.id());
+                    feeds.add(feed);
+                    publishedAt.add(article.publishedAt().toString());
+                }
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
                 INSERT INTO feed_memberships (entry_id, feed, published_at)
-                SELECT DISTINCT :id, feed, CAST(:publishedAt AS timestamptz) FROM unnest(CAST(:feeds AS text[])) AS feed
-                """, memberships);
+                SELECT * FROM unnest(CAST(:ids AS uuid[]), CAST(:feeds AS text[]), CAST(:publishedAt AS timestamptz[]))
+                """)
+                .param("ids", new SqlParameterValue(Types.ARRAY, ids.toArray(UUID[]::new)))
+                .param("feeds", textArray(feeds))
+                .param("publishedAt", textArray(publishedAt))
+                .update();
     }
 
     /** The newest live entries of every topic, newest first. */

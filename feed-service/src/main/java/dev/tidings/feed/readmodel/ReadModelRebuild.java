@@ -4,11 +4,16 @@ import dev.tidings.events.ContentTopics;
 import dev.tidings.events.TopicSnapshot;
 import dev.tidings.events.consuming.ConsumerFailure;
 import dev.tidings.events.consuming.TopicReplay;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,18 +22,21 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Builds the read model in a fresh database from the beginning of the event topics, with the
- * projectors the live consumers use, then the application exits (profile {@code rebuild}; see
- * {@code application-rebuild.yml}, which keeps the live consumers and the web server off).
+ * statements the live consumers use, then the application exits (profile {@code rebuild}; see
+ * {@code application-rebuild.yml}, which keeps the live consumers off).
  *
  * <p>Reads {@code content.topics.v1}, then {@code content.articles.v1}, each up to the end it had at
- * the start ({@link TopicReplay}), and applies {@value #BATCH_SIZE} events per transaction. An event
- * the live consumers dead-lettered is skipped here too (counted); any other failure stops the
- * rebuild, which is then run again on a fresh database. Prints
+ * the start ({@link TopicReplay}: the next batch is read while one is written), and writes
+ * {@value #BATCH_SIZE} article events per statement and transaction. Feeds are stamped once, at the
+ * end, instead of with every change. An event the live consumers dead-letter (unreadable, or a value
+ * the database rejects) is skipped and counted; any other failure stops the rebuild, which is then
+ * run again on a fresh database. Prints
  * {@code rebuild events_per_s=<n> events=<n> skipped=<n> seconds=<s>} at the end.
  */
 @Component
@@ -37,13 +45,15 @@ class ReadModelRebuild implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
 
-    static final int BATCH_SIZE = 2000;
+    static final int BATCH_SIZE = 5000;
 
     private final EventReader reader;
 
     private final ArticleProjector articles;
 
-    private final TopicProjector topics;
+    private final Topics topics;
+
+    private final FeedChanges changes;
 
     private final TransactionTemplate transactions;
 
@@ -51,16 +61,27 @@ class ReadModelRebuild implements ApplicationRunner {
 
     private final KafkaProperties kafka;
 
+    private final Clock clock;
+
     private final AtomicLong skipped = new AtomicLong();
 
-    ReadModelRebuild(EventReader reader, ArticleProjector articles, TopicProjector topics,
-            TransactionTemplate transactions, JdbcClient jdbc, KafkaProperties kafka) {
+    private final AtomicLong writingNanos = new AtomicLong();
+
+    // Written by one replay's applying thread at a time; read after the replays have joined it.
+    private final Set<String> changedFeeds = new TreeSet<>();
+
+    private volatile RebuildFigures figures;
+
+    ReadModelRebuild(EventReader reader, ArticleProjector articles, Topics topics, FeedChanges changes,
+            TransactionTemplate transactions, JdbcClient jdbc, KafkaProperties kafka, Clock clock) {
         this.reader = reader;
         this.articles = articles;
         this.topics = topics;
+        this.changes = changes;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.kafka = kafka;
+        this.clock = clock;
     }
 
     @Override
@@ -74,36 +95,50 @@ class ReadModelRebuild implements ApplicationRunner {
         }
         TopicReplay replay = new TopicReplay(kafka.buildConsumerProperties(), BATCH_SIZE);
         long started = System.nanoTime();
-        long events = replay.replay(ContentTopics.TOPICS, this::applyTopics)
-                + replay.replay(ContentTopics.ARTICLES, this::applyArticles);
-        double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-3);
-        String figures = String.format(Locale.ROOT, "rebuild events_per_s=%d events=%d skipped=%d seconds=%.1f",
-                Math.round(events / seconds), events, skipped.get(), seconds);
-        log.info("Read model rebuilt from the log: {}", figures);
-        System.out.println(figures);
+        long cpuAtStart = processCpuNanos();
+        long events = replay.replay(ContentTopics.TOPICS, records -> readAll(records, reader::readTopic),
+                this::applyTopics);
+        events += replay.replay(ContentTopics.ARTICLES, records -> readAll(records, reader::readArticle),
+                this::applyArticles);
+        changedFeeds.add(FeedChanges.ALL_TOPICS);
+        transactions.executeWithoutResult(status -> changes.touch(changedFeeds, clock.instant()));
+        figures = new RebuildFigures(events, skipped.get(), (System.nanoTime() - started) / 1e9,
+                writingNanos.get() / 1e9, (processCpuNanos() - cpuAtStart) / 1e9);
+        log.info("Read model rebuilt from the log: {}", figures.line());
+        System.out.println(figures.line());
     }
 
-    private void applyTopics(List<ConsumerRecord<String, byte[]>> records) {
-        transactions.executeWithoutResult(status -> {
-            for (ConsumerRecord<String, byte[]> record : records) {
-                TopicSnapshot topic = readOrSkip(record, () -> reader.readTopic(TopicReplay.messageOf(record)));
-                if (topic != null) {
-                    topics.apply(topic);
+    /** What the finished rebuild did; null while it runs. */
+    RebuildFigures figures() {
+        return figures;
+    }
+
+    private void applyTopics(List<TopicSnapshot> snapshots) {
+        for (TopicSnapshot topic : snapshots) {
+            try {
+                if (topics.upsert(topic)) {
+                    changedFeeds.add(FeedChanges.topicKey(StorableText.of(topic.slug())));
                 }
             }
-        });
-    }
-
-    private void applyArticles(List<ConsumerRecord<String, byte[]>> records) {
-        List<ArticleEvent> events = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            ArticleEvent event = readOrSkip(record, () -> reader.readArticle(TopicReplay.messageOf(record)));
-            if (event != null) {
-                events.add(event);
+            catch (RuntimeException ex) {
+                skip(ex, "topic " + topic.slug() + " version " + topic.version());
             }
         }
+    }
+
+    private void applyArticles(List<ArticleEvent> events) {
+        long started = System.nanoTime();
         try {
-            articles.applyAll(events);
+            applyOrSkip(events);
+        }
+        finally {
+            writingNanos.addAndGet(System.nanoTime() - started);
+        }
+    }
+
+    private void applyOrSkip(List<ArticleEvent> events) {
+        try {
+            changedFeeds.addAll(articles.applyUnstamped(events));
         }
         catch (RuntimeException ex) {
             if (!ConsumerFailure.of(ex).deadLetter()) {
@@ -112,7 +147,7 @@ class ReadModelRebuild implements ApplicationRunner {
             // One event the database rejects fails the whole batch: find it by applying them one by one.
             for (ArticleEvent event : events) {
                 try {
-                    articles.applyAll(List.of(event));
+                    changedFeeds.addAll(articles.applyUnstamped(List.of(event)));
                 }
                 catch (RuntimeException rejected) {
                     skip(rejected, "article " + event.article().id() + " version " + event.article().version());
@@ -121,14 +156,17 @@ class ReadModelRebuild implements ApplicationRunner {
         }
     }
 
-    private <T> T readOrSkip(ConsumerRecord<String, byte[]> record, Supplier<T> read) {
-        try {
-            return read.get();
+    private <T> List<T> readAll(List<ConsumerRecord<String, byte[]>> records, Function<Message<byte[]>, T> read) {
+        List<T> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                events.add(read.apply(TopicReplay.messageOf(record)));
+            }
+            catch (RuntimeException ex) {
+                skip(ex, record.topic() + "-" + record.partition() + "@" + record.offset());
+            }
         }
-        catch (RuntimeException ex) {
-            skip(ex, record.topic() + "-" + record.partition() + "@" + record.offset());
-            return null;
-        }
+        return events;
     }
 
     private void skip(RuntimeException ex, String what) {
@@ -136,6 +174,26 @@ class ReadModelRebuild implements ApplicationRunner {
             throw ex;
         }
         skipped.incrementAndGet();
-        log.warn("Skipped {} as the live consumers dead-lettered it: {}", what, ex.getMessage());
+        log.warn("Skipped {} as the live consumers dead-letter it: {}", what, ex.getMessage());
+    }
+
+    // Where a slow rebuild's time goes: in this process, or waiting for the database (seconds spent writing).
+    private static long processCpuNanos() {
+        return ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getProcessCpuTime();
+    }
+
+    /**
+     * A finished rebuild's figures: events read, events skipped, the seconds from first poll to last
+     * commit, of which the writing thread spent {@code writingSeconds} applying batches, and the CPU
+     * seconds this process used meanwhile.
+     */
+    record RebuildFigures(long events, long skipped, double seconds, double writingSeconds, double cpuSeconds) {
+
+        String line() {
+            double elapsed = Math.max(seconds, 1e-3);
+            return String.format(Locale.ROOT,
+                    "rebuild events_per_s=%d events=%d skipped=%d seconds=%.1f writing_s=%.1f cpu_s=%.1f",
+                    Math.round(events / elapsed), events, skipped, seconds, writingSeconds, cpuSeconds);
+        }
     }
 }

@@ -70,6 +70,13 @@ class ReadModelRebuildIntegrationTests extends FeedServiceIntegrationTest {
         }
         // A redelivery and an out-of-date version, which both read models must ignore.
         kafka.send(ArticleEventType.PUBLISHED, article(1, List.of(second), List.of(everyArticle)));
+        // A value PostgreSQL cannot store: the live consumer dead-letters it, the rebuild skips it.
+        ArticleSnapshot sane = article(30, List.of(first), List.of(everyArticle));
+        Instant beyondPostgres = Instant.parse("+300000-01-01T00:00:00Z");
+        ArticleSnapshot unstorable = new ArticleSnapshot(sane.id(), 1, sane.slug(), sane.title(), sane.summary(),
+                sane.bodyHtml(), sane.canonicalUrl(), sane.author(), sane.topics(), sane.tags(), beyondPostgres,
+                beyondPostgres, null, null, null);
+        kafka.send(ArticleEventType.PUBLISHED, unstorable);
         await().atMost(PATIENCE).until(() -> {
             String json = new String(get("/feeds/topics/" + first + "+" + second + ".json").body(),
                     StandardCharsets.UTF_8);
@@ -80,6 +87,8 @@ class ReadModelRebuildIntegrationTests extends FeedServiceIntegrationTest {
                 StandardCharsets.UTF_8).contains("Rebuild B, renamed"));
 
         try (ConfigurableApplicationContext rebuilt = rebuildFromTheLog(clock)) {
+            // Other tests' rejected events are in the log too.
+            assertThat(rebuilt.getBean(ReadModelRebuild.class).figures().skipped()).isPositive();
             int port = Integer.parseInt(rebuilt.getEnvironment().getRequiredProperty("local.server.port"));
             // The feeds this test alone writes to; "all" and the OPML also show what other tests changed in the
             // live database behind the log's back.
@@ -99,7 +108,8 @@ class ReadModelRebuildIntegrationTests extends FeedServiceIntegrationTest {
                         .isEqualTo(withoutGenerationTime(fromLive.body()));
             }
             String rebuiltAtom = new String(get(port, "/feeds/" + first + ".atom").body(), StandardCharsets.UTF_8);
-            assertThat(rebuiltAtom).contains("Corrected again 0").doesNotContain(">Corrected 0<");
+            assertThat(rebuiltAtom).contains("Corrected again 0").doesNotContain(">Corrected 0<")
+                    .doesNotContain(unstorable.id().toString());
             String rebuiltCombination = new String(get(port, "/feeds/topics/" + first + "+" + second + ".atom").body(),
                     StandardCharsets.UTF_8);
             assertThat(retracted).isNotEmpty().allSatisfy(id -> assertThat(rebuiltCombination)
