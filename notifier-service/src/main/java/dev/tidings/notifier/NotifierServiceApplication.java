@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -25,7 +26,11 @@ public class NotifierServiceApplication {
         // Jakarta Mail looks its stream provider up with a ServiceLoader scan of every jar for each
         // body part it writes (a tenth of a fan-out's CPU); named here, it is one class lookup.
         System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
-        SpringApplication.run(NotifierServiceApplication.class, args);
+        ConfigurableApplicationContext context = SpringApplication.run(NotifierServiceApplication.class, args);
+        // A rebuild of the article states from the log (ArticleStatesRebuild) is done once the context has started.
+        if (context.getEnvironment().matchesProfiles("rebuild")) {
+            System.exit(SpringApplication.exit(context));
+        }
     }
 
     @Bean

@@ -1,9 +1,5 @@
 package dev.tidings.notifier.articles;
 
-import dev.tidings.events.ArticleEventType;
-import dev.tidings.events.ArticleSnapshot;
-import dev.tidings.events.consuming.UnreadableEventException;
-import dev.tidings.notifier.events.EventEnvelope;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,16 +13,8 @@ class ArticleEventsConsumer {
     @Bean
     Consumer<Message<byte[]>> articles(ArticleEvents events, JsonMapper json) {
         return message -> {
-            EventEnvelope event = EventEnvelope.of(message);
-            ArticleEventType type = ArticleEventType.fromCeType(event.headers().type())
-                    .orElseThrow(() -> new UnreadableEventException("unknown article event type "
-                            + event.headers().type()));
-            ArticleSnapshot article = event.payloadAs(json, ArticleSnapshot.class);
-            if (!article.id().toString().equals(event.headers().subject())) {
-                throw new UnreadableEventException("event " + event.headers().id() + " is about article "
-                        + event.headers().subject() + " but carries article " + article.id());
-            }
-            events.apply(type, article);
+            ArticleEvent event = ArticleEvent.read(message, json);
+            events.apply(event.type(), event.article());
         };
     }
 }

@@ -2,9 +2,12 @@ package dev.tidings.notifier.articles;
 
 import dev.tidings.events.ArticleSnapshot;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +21,20 @@ public class ArticleStates {
         this.jdbc = jdbc;
     }
 
+    // Only a newer version changes a stored article (any newer one: gaps happen when an event was dead-lettered), and a
+    // retraction is for good.
+    private static final String ON_NEWER_VERSION = """
+            ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, slug = EXCLUDED.slug,
+                title = EXCLUDED.title, summary = EXCLUDED.summary, body_html = EXCLUDED.body_html,
+                canonical_url = EXCLUDED.canonical_url, author = EXCLUDED.author, topics = EXCLUDED.topics,
+                published_at = EXCLUDED.published_at, updated_at = EXCLUDED.updated_at,
+                retracted_at = COALESCE(articles.retracted_at, EXCLUDED.retracted_at)
+            WHERE articles.version < EXCLUDED.version
+            """;
+
     /**
-     * Stores the snapshot if its version is newer than the stored one (any newer version: gaps happen
-     * when an event was dead-lettered). Returns false for a duplicate or an out-of-date event.
+     * Stores the snapshot if its version is newer than the stored one. Returns false for a duplicate
+     * or an out-of-date event.
      */
     boolean apply(ArticleSnapshot article) {
         return jdbc.sql("""
@@ -28,13 +42,7 @@ public class ArticleStates {
                     published_at, updated_at, retracted_at)
                 VALUES (:id, :version, :slug, :title, :summary, :bodyHtml, :canonicalUrl, :author, :topics,
                     :publishedAt, :updatedAt, :retractedAt)
-                ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, slug = EXCLUDED.slug,
-                    title = EXCLUDED.title, summary = EXCLUDED.summary, body_html = EXCLUDED.body_html,
-                    canonical_url = EXCLUDED.canonical_url, author = EXCLUDED.author, topics = EXCLUDED.topics,
-                    published_at = EXCLUDED.published_at, updated_at = EXCLUDED.updated_at,
-                    retracted_at = COALESCE(articles.retracted_at, EXCLUDED.retracted_at)
-                WHERE articles.version < EXCLUDED.version
-                """)
+                """ + ON_NEWER_VERSION)
                 .param("id", article.id())
                 .param("version", article.version())
                 .param("slug", article.slug())
@@ -48,6 +56,77 @@ public class ArticleStates {
                 .param("updatedAt", timestamp(article.updatedAt()))
                 .param("retractedAt", timestamp(article.retractedAt()))
                 .update() > 0;
+    }
+
+    /**
+     * Stores many articles in one statement, each only if its version is newer than the stored one
+     * (at most one state per article), with {@code retractedAt} as given; returns how many changed.
+     * For a rebuild from the log: nothing else (no delivery) follows from it.
+     */
+    int applyAll(List<ArticleState> states) {
+        if (states.isEmpty()) {
+            return 0;
+        }
+        int size = states.size();
+        UUID[] ids = new UUID[size];
+        Long[] versions = new Long[size];
+        String[][] texts = new String[10][size];
+        for (int i = 0; i < size; i++) {
+            ArticleSnapshot article = states.get(i).article();
+            Instant retractedAt = states.get(i).retractedAt();
+            ids[i] = article.id();
+            versions[i] = article.version();
+            texts[0][i] = article.slug();
+            texts[1][i] = article.title();
+            texts[2][i] = article.summary();
+            texts[3][i] = article.bodyHtml();
+            texts[4][i] = article.canonicalUrl();
+            texts[5][i] = article.author();
+            texts[6][i] = arrayText(article.topics());
+            texts[7][i] = article.publishedAt().toString();
+            texts[8][i] = article.updatedAt().toString();
+            texts[9][i] = retractedAt == null ? null : retractedAt.toString();
+        }
+        // One array per column; each article's topics as the text of an array, as unnest cannot take an array of
+        // arrays of different lengths.
+        return jdbc.sql("""
+                INSERT INTO articles (id, version, slug, title, summary, body_html, canonical_url, author, topics,
+                    published_at, updated_at, retracted_at)
+                SELECT id, version, slug, title, summary, body_html, canonical_url, author, CAST(topics AS text[]),
+                    published_at, updated_at, retracted_at
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:versions AS bigint[]), CAST(:slugs AS text[]),
+                    CAST(:titles AS text[]), CAST(:summaries AS text[]), CAST(:bodies AS text[]),
+                    CAST(:canonicalUrls AS text[]), CAST(:authors AS text[]), CAST(:topics AS text[]),
+                    CAST(:publishedAt AS timestamptz[]), CAST(:updatedAt AS timestamptz[]),
+                    CAST(:retractedAt AS timestamptz[]))
+                    AS s(id, version, slug, title, summary, body_html, canonical_url, author, topics, published_at,
+                         updated_at, retracted_at)
+                """ + ON_NEWER_VERSION)
+                .param("ids", new SqlParameterValue(Types.ARRAY, ids))
+                .param("versions", new SqlParameterValue(Types.ARRAY, versions))
+                .param("slugs", new SqlParameterValue(Types.ARRAY, texts[0]))
+                .param("titles", new SqlParameterValue(Types.ARRAY, texts[1]))
+                .param("summaries", new SqlParameterValue(Types.ARRAY, texts[2]))
+                .param("bodies", new SqlParameterValue(Types.ARRAY, texts[3]))
+                .param("canonicalUrls", new SqlParameterValue(Types.ARRAY, texts[4]))
+                .param("authors", new SqlParameterValue(Types.ARRAY, texts[5]))
+                .param("topics", new SqlParameterValue(Types.ARRAY, texts[6]))
+                .param("publishedAt", new SqlParameterValue(Types.ARRAY, texts[7]))
+                .param("updatedAt", new SqlParameterValue(Types.ARRAY, texts[8]))
+                .param("retractedAt", new SqlParameterValue(Types.ARRAY, texts[9]))
+                .update();
+    }
+
+    /** The text of a PostgreSQL array of {@code values}: each quoted, backslashes and quotes escaped. */
+    private static String arrayText(List<String> values) {
+        StringBuilder text = new StringBuilder("{");
+        for (String value : values) {
+            if (text.length() > 1) {
+                text.append(',');
+            }
+            text.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return text.append('}').toString();
     }
 
     /** Marks the article retracted whatever the event said, so it is never mailed again. */

@@ -1,0 +1,217 @@
+package dev.tidings.notifier.articles;
+
+import dev.tidings.events.ArticleEventType;
+import dev.tidings.events.ContentTopics;
+import dev.tidings.events.consuming.ConsumerFailure;
+import dev.tidings.events.consuming.TopicReplay;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds the article states and topics in a fresh database from the beginning of the event topics,
+ * then the application exits (profile {@code rebuild}; {@code application-rebuild.yml} keeps the
+ * live consumers off). It writes the {@code articles} and {@code topics} tables only: no delivery
+ * is ever queued for what it reads, so no email goes out for an old article.
+ *
+ * <p>Reads {@code content.topics.v1} (each event through the live topics consumer), then
+ * {@code content.articles.v1} ({@link TopicReplay}: the next batch is read while one is written),
+ * {@value #BATCH_SIZE} article events per statement. An event the live consumers dead-letter
+ * (unreadable, or a value the database rejects) is skipped and counted; any other failure stops the
+ * rebuild. Prints {@code rebuild events_per_s=<n> events=<n> skipped=<n> seconds=<s>} at the end.
+ */
+@Component
+@Profile("rebuild")
+class ArticleStatesRebuild implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleStatesRebuild.class);
+
+    static final int BATCH_SIZE = 5000;
+
+    private final ArticleStates articles;
+
+    private final Consumer<Message<byte[]>> topics;
+
+    private final JsonMapper json;
+
+    private final JdbcClient jdbc;
+
+    private final KafkaProperties kafka;
+
+    private final Clock clock;
+
+    private final AtomicLong skipped = new AtomicLong();
+
+    private final AtomicLong writingNanos = new AtomicLong();
+
+    private volatile RebuildFigures figures;
+
+    ArticleStatesRebuild(ArticleStates articles, @Qualifier("topics") Consumer<Message<byte[]>> topics,
+            JsonMapper json, JdbcClient jdbc, KafkaProperties kafka, Clock clock) {
+        this.articles = articles;
+        this.topics = topics;
+        this.json = json;
+        this.jdbc = jdbc;
+        this.kafka = kafka;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        long stored = jdbc.sql("SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM topics)")
+                .query(Long.class).single();
+        if (stored > 0) {
+            throw new IllegalStateException("A rebuild fills a fresh database; this one already holds " + stored
+                    + " articles and topics: point spring.datasource.url at an empty one");
+        }
+        TopicReplay replay = new TopicReplay(kafka.buildConsumerProperties(), BATCH_SIZE);
+        long started = System.nanoTime();
+        long cpuAtStart = processCpuNanos();
+        long events = replay.replay(ContentTopics.TOPICS, records -> records, this::applyTopics);
+        events += replay.replay(ContentTopics.ARTICLES, this::readArticles, this::applyArticles);
+        figures = new RebuildFigures(events, skipped.get(), (System.nanoTime() - started) / 1e9,
+                writingNanos.get() / 1e9, (processCpuNanos() - cpuAtStart) / 1e9);
+        log.info("Article states rebuilt from the log: {}", figures.line());
+        System.out.println(figures.line());
+    }
+
+    /** What the finished rebuild did; null while it runs. */
+    RebuildFigures figures() {
+        return figures;
+    }
+
+    private void applyTopics(List<ConsumerRecord<String, byte[]>> records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                topics.accept(TopicReplay.messageOf(record));
+            }
+            catch (RuntimeException ex) {
+                skip(ex, record);
+            }
+        }
+    }
+
+    private List<ArticleEvent> readArticles(List<ConsumerRecord<String, byte[]>> records) {
+        List<ArticleEvent> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                events.add(ArticleEvent.read(TopicReplay.messageOf(record), json));
+            }
+            catch (RuntimeException ex) {
+                skip(ex, record);
+            }
+        }
+        return events;
+    }
+
+    private void applyArticles(List<ArticleEvent> events) {
+        long started = System.nanoTime();
+        try {
+            applyOrSkip(events);
+        }
+        finally {
+            writingNanos.addAndGet(System.nanoTime() - started);
+        }
+    }
+
+    private void applyOrSkip(List<ArticleEvent> events) {
+        try {
+            articles.applyAll(newestOf(events));
+        }
+        catch (RuntimeException ex) {
+            if (!ConsumerFailure.of(ex).deadLetter()) {
+                throw ex;
+            }
+            // One event the database rejects fails the whole statement: find it by applying them one by one.
+            for (ArticleEvent event : events) {
+                try {
+                    articles.applyAll(newestOf(List.of(event)));
+                }
+                catch (RuntimeException rejected) {
+                    skip(rejected, "article " + event.article().id() + " version " + event.article().version());
+                }
+            }
+        }
+    }
+
+    /**
+     * Each article's events as one state, as if applied one after the other: the highest version,
+     * retracted since the first event that retracted it (the live consumer never takes a retraction
+     * back).
+     */
+    private List<ArticleState> newestOf(List<ArticleEvent> events) {
+        return events.stream()
+                .collect(Collectors.groupingBy(event -> event.article().id(), LinkedHashMap::new, Collectors.toList()))
+                .values().stream()
+                .map(versions -> {
+                    List<ArticleEvent> ordered = versions.stream()
+                            .sorted(Comparator.comparingLong(event -> event.article().version()))
+                            .toList();
+                    Instant retractedAt = ordered.stream().map(this::retractedAt)
+                            .filter(at -> at != null).findFirst().orElse(null);
+                    return new ArticleState(ordered.get(ordered.size() - 1).article(), retractedAt);
+                })
+                .toList();
+    }
+
+    // As the live consumer stores it: the event's retraction time, or the time it applies a retraction without one.
+    private Instant retractedAt(ArticleEvent event) {
+        if (event.article().retractedAt() != null) {
+            return event.article().retractedAt();
+        }
+        return event.type() == ArticleEventType.RETRACTED ? clock.instant() : null;
+    }
+
+    private void skip(RuntimeException ex, ConsumerRecord<String, byte[]> record) {
+        skip(ex, record.topic() + "-" + record.partition() + "@" + record.offset());
+    }
+
+    private void skip(RuntimeException ex, String what) {
+        if (!ConsumerFailure.of(ex).deadLetter()) {
+            throw ex;
+        }
+        skipped.incrementAndGet();
+        log.warn("Skipped {} as the live consumers dead-letter it: {}", what, ex.getMessage());
+    }
+
+    // Where a slow rebuild's time goes: in this process, or waiting for the database (seconds spent writing).
+    private static long processCpuNanos() {
+        return ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getProcessCpuTime();
+    }
+
+    /**
+     * A finished rebuild's figures: events read, events skipped, the seconds from first poll to last
+     * commit, of which the writing thread spent {@code writingSeconds} applying batches, and the CPU
+     * seconds this process used meanwhile.
+     */
+    record RebuildFigures(long events, long skipped, double seconds, double writingSeconds, double cpuSeconds) {
+
+        String line() {
+            double elapsed = Math.max(seconds, 1e-3);
+            return String.format(Locale.ROOT,
+                    "rebuild events_per_s=%d events=%d skipped=%d seconds=%.1f writing_s=%.1f cpu_s=%.1f",
+                    Math.round(events / elapsed), events, skipped, seconds, writingSeconds, cpuSeconds);
+        }
+    }
+}
