@@ -16,10 +16,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * benchmarks/rebuild's loader: `java LoadEvents.java <brokers> <events> <partitions> <jdbc url of a database to create>`.
+ * benchmarks/rebuild's loader: `java LoadEvents.java <brokers> <events> <partitions> <jdbc url of a database to create>...`.
  * Provisions the event topics (compacted, <partitions> each), writes 20 topics and <events> article events the way
  * content-service does (CloudEvents headers, keyed by article id): every article published, every third corrected,
- * every tenth retracted, about 2 KB each; then creates the empty database the rebuild fills.
+ * every tenth retracted, about 2 KB each; then creates the empty databases the rebuilds fill.
  */
 public class LoadEvents {
 
@@ -73,9 +73,11 @@ public class LoadEvents {
                 result.get();
             }
         }
-        try (var connection = DriverManager.getConnection(args[3].replaceFirst("/[^/]*$", "/postgres"), "postgres",
-                "postgres")) {
-            connection.createStatement().execute("CREATE DATABASE " + args[3].replaceFirst(".*/", ""));
+        for (String database : List.of(args).subList(3, args.length)) {
+            try (var connection = DriverManager.getConnection(database.replaceFirst("/[^/]*$", "/postgres"),
+                    "postgres", "postgres")) {
+                connection.createStatement().execute("CREATE DATABASE " + database.replaceFirst(".*/", ""));
+            }
         }
         System.out.println("loaded " + events + " article events and 20 topics on " + partitions + " partitions");
     }
