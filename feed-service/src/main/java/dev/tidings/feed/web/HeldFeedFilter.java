@@ -45,8 +45,9 @@ final class HeldFeedFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        responder.respond(rendition, http, (HttpServletResponse) response);
+        // Counted before answering: a client that reads the counter right after its answer sees its request.
         served.increment();
+        responder.respond(rendition, http, (HttpServletResponse) response);
     }
 
     private Rendition held(HttpServletRequest request) {
