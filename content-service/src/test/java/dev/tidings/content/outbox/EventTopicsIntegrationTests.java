@@ -64,7 +64,9 @@ class EventTopicsIntegrationTests extends RunningContentService {
 
         provisioner.provision(List.of(fewer, more));
 
-        assertThat(description(fewer).partitions()).hasSize(6);
+        // As with the configs below: the broker that answers may learn of the new partitions a moment later.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(description(fewer).partitions()).hasSize(6));
         assertThat(description(more).partitions()).hasSize(8);
         for (String topic : List.of(fewer, more)) {
             // The controller has the change; the broker answering describeConfigs applies it a moment later.
