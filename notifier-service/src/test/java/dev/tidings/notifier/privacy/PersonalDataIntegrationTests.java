@@ -35,7 +35,9 @@ class PersonalDataIntegrationTests extends NotifierIntegrationTest {
 
         assertThat(get("/preferences?token=" + token).body()).contains("/preferences/export?token=" + token)
                 .contains("/preferences/erase?token=" + token);
-        HttpResponse<String> export = get("/preferences/export?token=" + token);
+        // The email arrives before its sender records it as sent (the ledger is updated in batches).
+        HttpResponse<String> export = await().atMost(PATIENCE).until(() -> get("/preferences/export?token=" + token),
+                response -> response.body().contains("\"status\":\"SENT\""));
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Disposition")).hasValueSatisfying(
                 value -> assertThat(value).startsWith("attachment"));
