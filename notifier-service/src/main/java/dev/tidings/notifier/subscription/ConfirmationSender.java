@@ -1,6 +1,7 @@
 package dev.tidings.notifier.subscription;
 
 import dev.tidings.notifier.NotifierProperties;
+import dev.tidings.notifier.composing.NewsletterEnvelope;
 import dev.tidings.notifier.dkim.DkimSigning;
 import dev.tidings.notifier.suppression.Suppressions;
 import dev.tidings.notifier.topics.KnownTopics;
@@ -21,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -53,7 +54,9 @@ class ConfirmationSender {
 
     private final ConfirmationEmailComposer composer;
 
-    private final JavaMailSender mailSender;
+    private final JavaMailSenderImpl mailSender;
+
+    private final NewsletterEnvelope envelope;
 
     private final TransactionOperations transactions;
 
@@ -68,9 +71,9 @@ class ConfirmationSender {
     private final DkimSigning dkim;
 
     ConfirmationSender(ConfirmationRequests requests, Subscribers subscribers, KnownTopics topics,
-            ConfirmationEmailComposer composer, JavaMailSender mailSender, TransactionOperations transactions,
-            NotifierProperties properties, Clock clock, MeterRegistry meters, Suppressions suppressions,
-            DkimSigning dkim) {
+            ConfirmationEmailComposer composer, JavaMailSenderImpl mailSender, NewsletterEnvelope envelope,
+            TransactionOperations transactions, NotifierProperties properties, Clock clock, MeterRegistry meters,
+            Suppressions suppressions, DkimSigning dkim) {
         this.suppressions = suppressions;
         this.dkim = dkim;
         this.requests = requests;
@@ -78,6 +81,7 @@ class ConfirmationSender {
         this.topics = topics;
         this.composer = composer;
         this.mailSender = mailSender;
+        this.envelope = envelope;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
@@ -139,7 +143,8 @@ class ConfirmationSender {
 
     private Optional<MimeMessage> compose(ConfirmationRequest request, Map<String, String> titles) {
         try {
-            MimeMessage message = mailSender.createMimeMessage();
+            // The newsletters' kind of message: its Message-ID names the sending domain, not this host.
+            MimeMessage message = envelope.newMessage(mailSender.getSession());
             composer.compose(message, request,
                     request.topics().stream().map(slug -> titles.getOrDefault(slug, slug)).toList());
             return Optional.of(dkim.sign(message));

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tidings.notifier.MailText;
 import dev.tidings.notifier.NotifierIntegrationTest;
+import dev.tidings.notifier.composing.NewsletterEnvelope;
 import dev.tidings.notifier.dkim.DkimSigning;
 import dev.tidings.notifier.suppression.Suppressions;
 import dev.tidings.notifier.NotifierProperties;
@@ -25,7 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionOperations;
 
 class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
@@ -46,7 +47,10 @@ class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
     ConfirmationEmailComposer composer;
 
     @Autowired
-    JavaMailSender mailSender;
+    JavaMailSenderImpl mailSender;
+
+    @Autowired
+    NewsletterEnvelope envelope;
 
     @Autowired
     TransactionOperations transactions;
@@ -77,6 +81,8 @@ class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
         String token = awaitConfirmationToken(email);
         MimeMessage confirmation = mailsTo(email).get(0);
         assertThat(confirmation.getSubject()).isEqualTo("Confirm your subscription to Tidings");
+        // Like the newsletters', on the sending domain: a Message-ID naming this host is held against the sender.
+        assertThat(confirmation.getMessageID()).matches("<[0-9a-f-]{36}@health\\.example>");
         assertThat(MailText.parts(confirmation)).extracting(MailText::contentType)
                 .anySatisfy(type -> assertThat(type).startsWith("text/plain"))
                 .anySatisfy(type -> assertThat(type).startsWith("text/html"));
@@ -149,8 +155,8 @@ class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
 
         // An hour later the waiting request is mailed; its link adds its topic, and only that.
         ConfirmationSender anHourLater = new ConfirmationSender(requests, subscribers, topics, composer, mailSender,
-                transactions, properties, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(61)), meters, suppressions,
-                dkim);
+                envelope, transactions, properties, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(61)), meters,
+                suppressions, dkim);
         anHourLater.sendDue();
         assertThat(confirmationTokens(email)).hasSize(2);
         assertThat(MailText.of(mailsTo(email).get(1))).contains("Gut health").doesNotContain("Sleep & rest");
@@ -172,7 +178,7 @@ class SubscriptionFlowIntegrationTests extends NotifierIntegrationTest {
             List<Future<?>> runs = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 ConfirmationSender instance = new ConfirmationSender(requests, subscribers, topics, composer,
-                        mailSender, transactions, properties, Clock.systemUTC(), meters, suppressions, dkim);
+                        mailSender, envelope, transactions, properties, Clock.systemUTC(), meters, suppressions, dkim);
                 runs.add(instances.submit(instance::sendDue));
             }
             for (Future<?> run : runs) {
