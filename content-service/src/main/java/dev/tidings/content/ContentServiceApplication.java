@@ -1,5 +1,6 @@
 package dev.tidings.content;
 
+import dev.tidings.events.health.KafkaReadiness;
 import dev.tidings.security.ServiceSecurityConfiguration;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -16,7 +17,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Import(ServiceSecurityConfiguration.class)
+@Import({ServiceSecurityConfiguration.class, KafkaReadiness.class})
 public class ContentServiceApplication {
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package dev.tidings.feed;
 
+import dev.tidings.events.health.KafkaReadiness;
 import dev.tidings.security.ServiceSecurityConfiguration;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(ServiceSecurityConfiguration.class)
+@Import({ServiceSecurityConfiguration.class, KafkaReadiness.class})
 public class FeedServiceApplication {
 
     public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package dev.tidings.notifier;
 
 import dev.tidings.events.consuming.ConsumerErrorPolicy;
+import dev.tidings.events.health.KafkaReadiness;
 import dev.tidings.security.ServiceSecurityConfiguration;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -19,7 +20,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @ConfigurationPropertiesScan
 @EnableScheduling
 // One error policy for both consumer bindings, shared with feed-service (ADR 0022).
-@Import({ServiceSecurityConfiguration.class, ConsumerErrorPolicy.class})
+@Import({ServiceSecurityConfiguration.class, ConsumerErrorPolicy.class, KafkaReadiness.class})
 public class NotifierServiceApplication {
 
     public static void main(String[] args) {

@@ -1,4 +1,4 @@
-package dev.tidings.content.outbox;
+package dev.tidings.events.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

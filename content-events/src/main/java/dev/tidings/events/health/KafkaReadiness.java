@@ -1,4 +1,4 @@
-package dev.tidings.content.outbox;
+package dev.tidings.events.health;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -16,16 +16,17 @@ import org.springframework.stereotype.Component;
  * The {@code kafka} health contributor, part of readiness (ADR 0024): UP while the cluster answers
  * within two seconds. Asked on every probe, unlike the binder's indicator, which reads partition
  * leaders from metadata its consumer cached and stays UP after the broker died. Liveness leaves it
- * out: a process waiting for the broker is not broken, the outbox keeps what it cannot send.
+ * out: a process waiting for the broker is not broken, what it would send or read waits in the
+ * outbox or in Kafka. Every service that reaches Kafka imports it.
  */
 @Component("kafka")
-class KafkaReadiness implements HealthIndicator, DisposableBean {
+public class KafkaReadiness implements HealthIndicator, DisposableBean {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final Admin admin;
 
-    KafkaReadiness(KafkaAdmin kafkaAdmin) {
+    public KafkaReadiness(KafkaAdmin kafkaAdmin) {
         // One client kept open: a probe every few seconds must not open and close connections each time.
         this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
     }
