@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PartnerFeedTopics implements HubTopics {
 
+    private static final String MASKED_TOKEN = "tdp_…";
+
     private final String prefix;
 
     private final Partners partners;
@@ -40,6 +42,17 @@ class PartnerFeedTopics implements HubTopics {
         return feedAt(topicUrl)
                 .flatMap(feeds::latest)
                 .map(rendition -> new FeedContent(rendition.identity(), rendition.format().mediaType().toString()));
+    }
+
+    /** The address with its token masked, so that the hub's admin view does not hand out credentials. */
+    @Override
+    public Optional<String> shownAs(String topicUrl) {
+        if (!topicUrl.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String afterPrefix = topicUrl.substring(prefix.length());
+        int slash = afterPrefix.indexOf('/');
+        return Optional.of(prefix + MASKED_TOKEN + (slash < 0 ? "" : afterPrefix.substring(slash)));
     }
 
     private Optional<PartnerFeeds.PartnerFeed> feedAt(String topicUrl) {

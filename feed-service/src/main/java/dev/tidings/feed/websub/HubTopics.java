@@ -29,4 +29,12 @@ public interface HubTopics {
      * encoding) and their media type. Empty if there is no such feed (any more).
      */
     Optional<FeedContent> contentOf(String topicUrl);
+
+    /**
+     * {@code topicUrl} as admins may see it, when it holds a secret this source must hide (a
+     * partner's token); empty for URLs it does not serve or that hide nothing.
+     */
+    default Optional<String> shownAs(String topicUrl) {
+        return Optional.empty();
+    }
 }

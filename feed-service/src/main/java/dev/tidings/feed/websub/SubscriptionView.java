@@ -12,4 +12,9 @@ import java.time.Instant;
 record SubscriptionView(long id, String topic, String callback, String state, boolean signed, long leaseSeconds,
         Instant subscribedAt, Instant expiresAt, Instant lastDeliveryAt, String lastDeliveryStatus, int failures,
         int givenUp, boolean deliveryPending) {
+
+    SubscriptionView withTopic(String shownTopic) {
+        return new SubscriptionView(id, shownTopic, callback, state, signed, leaseSeconds, subscribedAt, expiresAt,
+                lastDeliveryAt, lastDeliveryStatus, failures, givenUp, deliveryPending);
+    }
 }

@@ -11,15 +11,21 @@ class SubscriptionsAdminController {
 
     private final Subscriptions subscriptions;
 
+    private final TopicSources topics;
+
     private final Clock clock;
 
-    SubscriptionsAdminController(Subscriptions subscriptions, Clock clock) {
+    SubscriptionsAdminController(Subscriptions subscriptions, TopicSources topics, Clock clock) {
         this.subscriptions = subscriptions;
+        this.topics = topics;
         this.clock = clock;
     }
 
+    /** Topics as their sources show them: a partner's token in a topic URL is a credential, not for the page. */
     @GetMapping("/api/admin/websub/subscriptions")
     List<SubscriptionView> subscriptions() {
-        return subscriptions.all(clock.instant());
+        return subscriptions.all(clock.instant()).stream()
+                .map(view -> view.withTopic(topics.shownAs(view.topic())))
+                .toList();
     }
 }

@@ -21,4 +21,8 @@ class TopicSources {
     Optional<FeedContent> contentOf(String topicUrl) {
         return sources.stream().flatMap(source -> source.contentOf(topicUrl).stream()).findFirst();
     }
+
+    String shownAs(String topicUrl) {
+        return sources.stream().flatMap(source -> source.shownAs(topicUrl).stream()).findFirst().orElse(topicUrl);
+    }
 }

@@ -77,6 +77,9 @@ class PartnerSubscriptionIntegrationTests extends FeedServiceIntegrationTest {
         assertThat(hub(topic, callback).statusCode()).isEqualTo(202);
         await().atMost(PATIENCE).until(() -> subscription(callback)
                 .filter(view -> view.get("state").asString().equals("active")).isPresent());
+        assertThat(send("GET", "/api/admin/websub/subscriptions", null).body())
+                .as("the admin view hides the partner's token").doesNotContain(token)
+                .contains(properties.publicUrl() + "/partner/tdp_…/feeds/all.atom");
 
         ArticleSnapshot first = article(UUID.randomUUID(), 1, "Pushed", "<p>One.</p>", List.of(mine));
         kafka.send(ArticleEventType.PUBLISHED, first);
