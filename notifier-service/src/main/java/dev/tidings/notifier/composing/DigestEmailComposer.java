@@ -1,7 +1,6 @@
 package dev.tidings.notifier.composing;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.AddressException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +24,13 @@ public class DigestEmailComposer {
     }
 
     /**
-     * Writes {@code digest} for {@code recipient} into {@code message}. Each digest lists its own
+     * The email of {@code digest} to {@code recipient}. Each digest lists its own
      * articles, so its HTML is rendered per email; digests go out once a day or week, not in bursts.
      */
-    public void compose(MimeMessage message, DigestEmail digest, Recipient recipient) throws MessagingException {
+    public OutgoingEmail compose(DigestEmail digest, Recipient recipient) throws AddressException {
         String heading = "Your " + digest.kind() + " Tidings digest";
         int count = digest.items().size();
         String subject = heading + ": " + count + (count == 1 ? " article" : " articles");
-        envelope.address(message, recipient, subject, ListId.ofDigest(digest.kind(), envelope.sendingDomain()));
         StringBuilder text = new StringBuilder(heading).append("\n\n");
         List<Item> items = new ArrayList<>();
         for (RenderedArticle item : digest.items()) {
@@ -51,6 +49,7 @@ public class DigestEmailComposer {
                 .append("\nUnsubscribe: ").append(recipient.unsubscribeUrl()).append('\n');
         String html = templates.render("digest", Map.of("heading", heading, "subject", subject, "items", items,
                 "preferencesUrl", recipient.preferencesUrl(), "unsubscribeUrl", recipient.unsubscribeUrl()));
-        NewsletterEnvelope.body(message, text.toString(), html);
+        return envelope.prepare(subject, ListId.ofDigest(digest.kind(), envelope.sendingDomain()), text.toString(),
+                html).to(recipient);
     }
 }

@@ -3,13 +3,7 @@ package dev.tidings.notifier.composing;
 import dev.tidings.notifier.NotifierProperties;
 import dev.tidings.notifier.articles.ArticleStates;
 import dev.tidings.notifier.articles.StoredArticle;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,7 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The admin email preview (behind the admin bearer token): the HTML part of the email subscribers
- * get for an article, with placeholder personal links, composed exactly as the sender composes it,
+ * get for an article, with placeholder personal links, rendered exactly as the sender renders it,
  * so an editor can check it in a browser without sending anything.
  */
 @RestController
@@ -40,14 +34,11 @@ class EmailPreviewApi {
     }
 
     @GetMapping(path = "/api/deliveries/preview", produces = MediaType.TEXT_HTML_VALUE)
-    ResponseEntity<String> preview(@RequestParam UUID articleId) throws MessagingException, IOException {
+    ResponseEntity<String> preview(@RequestParam UUID articleId) {
         StoredArticle article = articles.find(articleId).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "no article " + articleId + " has been received"));
-        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-        composer.compose(message, composer.render(article), new Recipient("subscriber@example.invalid",
+        String html = composer.render(article).html().fill(new Recipient("subscriber@example.invalid",
                 properties.baseUrl() + "/unsubscribe?token=preview", properties.baseUrl() + "/preferences?token=preview"));
-        MimeMultipart alternative = (MimeMultipart) message.getContent();
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body((String) alternative.getBodyPart(1).getContent());
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(html);
     }
 }

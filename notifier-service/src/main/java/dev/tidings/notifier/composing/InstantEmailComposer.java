@@ -1,9 +1,9 @@
 package dev.tidings.notifier.composing;
 
 import dev.tidings.notifier.articles.StoredArticle;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.AddressException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * and a text/html part, and the RFC 8058 one-click unsubscribe headers.
  *
  * <p>Rendering is split in two because a fan-out sends one article to many people: {@link #render}
- * once per article (sanitizing the body and the template pass are the expensive parts), {@link
- * #compose} once per email, adding only the personal links (see {@link PersonalizableHtml}).
+ * once per article (sanitizing the body, the template pass, the headers and the transfer encoding
+ * are the expensive parts), {@link #compose} once per email, writing the prepared bytes with the
+ * personal links and headers in their places (see {@link PreparedEmail}).
  *
  * <p>Nothing from the article reaches a header unfiltered: control characters (CR/LF above all)
  * are removed from the subject, and the body HTML is sanitized again even though the producer
@@ -73,18 +74,26 @@ public class InstantEmailComposer {
         });
         ListId list = ListId.ofTopic(article.topic() == null ? "articles" : article.topic(),
                 article.topicTitle() == null ? "Tidings" : article.topicTitle(), envelope.sendingDomain());
+        List<String> textPieces = List.of(text + "-- \nYou receive this because you subscribed to Tidings."
+                + "\nChoose your topics: ", "\nUnsubscribe: ", "\n");
+        List<PersonalizableHtml.Slot> textSlots = List.of(PersonalizableHtml.Slot.PREFERENCES,
+                PersonalizableHtml.Slot.UNSUBSCRIBE);
+        String transferEncoding = NewsletterEnvelope.transferEncoding(String.join("", textPieces) + '\n'
+                + html.shared());
+        PreparedEmail email = envelope.prepare(article.title(), list,
+                EncodedBody.text(textPieces, textSlots, transferEncoding), EncodedBody.html(html, transferEncoding),
+                transferEncoding);
         return new RenderedArticle(article.id(), article.version(), article.title(), article.summary(),
-                article.canonicalUrl(), text.toString(), html, list,
-                NewsletterEnvelope.transferEncoding(text.toString() + '\n' + html.shared()));
+                article.canonicalUrl(), html, email);
     }
 
-    /** Writes the email of {@code article} to {@code recipient} into {@code message}. */
-    public void compose(MimeMessage message, RenderedArticle article, Recipient recipient)
-            throws MessagingException {
-        envelope.address(message, recipient, article.title(), article.list());
-        String text = article.text() + "-- \nYou receive this because you subscribed to Tidings.\nChoose your topics: "
-                + recipient.preferencesUrl() + "\nUnsubscribe: " + recipient.unsubscribeUrl() + '\n';
-        NewsletterEnvelope.body(message, text, article.html().fill(recipient), article.transferEncoding());
+    /**
+     * The email of {@code article} to {@code recipient}.
+     *
+     * @throws AddressException if the recipient's address cannot be written into a header
+     */
+    public OutgoingEmail compose(RenderedArticle article, Recipient recipient) throws AddressException {
+        return article.email().to(recipient);
     }
 
     /**

@@ -25,6 +25,11 @@ public record PersonalizableHtml(List<String> pieces, List<Slot> slots) {
         Slot(Function<Recipient, String> link) {
             this.link = link;
         }
+
+        /** The recipient's link for this place, unescaped. */
+        String of(Recipient recipient) {
+            return link.apply(recipient);
+        }
     }
 
     public PersonalizableHtml {

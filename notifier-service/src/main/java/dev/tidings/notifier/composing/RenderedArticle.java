@@ -3,16 +3,14 @@ package dev.tidings.notifier.composing;
 import java.util.UUID;
 
 /**
- * An article rendered for email once, for every subscriber: the plain text above the personal
- * footer, and the whole HTML part with places for the footer's links. Only those links differ from
- * one email to the next.
+ * An article rendered for email once, for every subscriber: its instant email prepared as bytes
+ * with places for the personal headers and links, which are all that differ from one email to the
+ * next.
  *
- * @param text title, summary, body as text (link targets kept) and the link to the site
- * @param html the HTML part from the article template, body sanitized again
- * @param list the mailing list of the article's topic (its {@code List-Id})
- * @param transferEncoding {@code 7bit} when the article is plain ASCII in short lines, else
- *     {@code quoted-printable}: decided once, so that Jakarta Mail does not scan every email's parts
+ * @param html the HTML part from the article template, body sanitized again, with places for the links
+ * @param email the instant email: headers, text and HTML parts encoded in 7bit when the article is
+ *     ASCII in short lines, else quoted-printable, decided once
  */
 public record RenderedArticle(UUID id, long version, String title, String summary, String canonicalUrl,
-        String text, PersonalizableHtml html, ListId list, String transferEncoding) {
+        PersonalizableHtml html, PreparedEmail email) {
 }

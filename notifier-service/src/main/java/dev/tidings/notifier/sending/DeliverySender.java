@@ -4,7 +4,7 @@ import dev.tidings.notifier.NotifierProperties;
 import dev.tidings.notifier.composing.DigestEmail;
 import dev.tidings.notifier.composing.DigestEmailComposer;
 import dev.tidings.notifier.composing.InstantEmailComposer;
-import dev.tidings.notifier.composing.NewsletterEnvelope;
+import dev.tidings.notifier.composing.OutgoingEmail;
 import dev.tidings.notifier.composing.Recipient;
 import dev.tidings.notifier.composing.RenderedArticle;
 import dev.tidings.notifier.composing.RenderedArticles;
@@ -19,7 +19,12 @@ import dev.tidings.notifier.suppression.Suppressions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +33,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -37,7 +43,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends due deliveries, batch after batch, over one SMTP connection: an instant delivery is one
- * email, the due digest rows of one subscriber and kind are one digest email.
+ * email, the due digest rows of one subscriber and kind are one digest email. Emails are written as
+ * bytes from the article's prepared email and pipelined to the server ({@link SmtpConnection}).
  *
  * <p>A batch is claimed with a lease ({@link Deliveries#claim}), sent with no transaction or
  * database connection held, and its outcomes written in one short transaction. Rejected messages
@@ -53,6 +60,9 @@ public class DeliverySender {
 
     private static final Duration LONGEST_RETRY_DELAY = Duration.ofHours(6);
 
+    /** Only parses messages to be signed; never connects anywhere. */
+    private static final Session PARSING = Session.getInstance(new Properties());
+
     private final Deliveries deliveries;
 
     private final RenderedArticles articles;
@@ -60,8 +70,6 @@ public class DeliverySender {
     private final InstantEmailComposer instantComposer;
 
     private final DigestEmailComposer digestComposer;
-
-    private final NewsletterEnvelope envelope;
 
     private final SubscriberLinks subscriberLinks;
 
@@ -82,14 +90,13 @@ public class DeliverySender {
     private final DkimSigning dkim;
 
     DeliverySender(Deliveries deliveries, RenderedArticles articles, InstantEmailComposer instantComposer,
-            DigestEmailComposer digestComposer, NewsletterEnvelope envelope, SubscriberLinks subscriberLinks,
+            DigestEmailComposer digestComposer, SubscriberLinks subscriberLinks,
             JavaMailSenderImpl mail, SendRate rate, Suppressions suppressions, NotifierProperties properties,
             Clock clock, MeterRegistry meters, ObservationRegistry observations, DkimSigning dkim) {
         this.deliveries = deliveries;
         this.articles = articles;
         this.instantComposer = instantComposer;
         this.digestComposer = digestComposer;
-        this.envelope = envelope;
         this.subscriberLinks = subscriberLinks;
         this.mail = mail;
         this.rate = rate;
@@ -108,7 +115,7 @@ public class DeliverySender {
 
     /** Sends everything due now as {@code claimer}, while {@code running} holds. */
     void sendDue(String claimer, BooleanSupplier running) {
-        try (SmtpConnection smtp = new SmtpConnection(mail, dkim)) {
+        try (SmtpConnection smtp = new SmtpConnection(mail)) {
             while (running.getAsBoolean()) {
                 RateLimiter.Grant grant = rate.take(properties.sendBatchSize());
                 if (grant.taken() == 0) {
@@ -147,29 +154,45 @@ public class DeliverySender {
                 group.forEach(delivery -> outcomes.release(delivery.id()));
                 continue;
             }
+            OutgoingEmail email;
             try {
-                spans.sending(group.get(0));
-                MimeMessage message = compose(group, smtp);
-                smtp.send(message);
-                group.forEach(delivery -> outcomes.sent(delivery.id()));
-                sentByKind.merge(group.get(0).kind(), 1, Integer::sum);
+                email = signed(compose(group));
+            }
+            catch (UncomposableException ex) {
+                recordFailure(outcomes, group, new SendFailure(true, ex.getMessage()), claimedAt);
+                continue;
+            }
+            catch (MessagingException ex) {
+                recordFailure(outcomes, group, SendFailure.of(ex), claimedAt);
+                continue;
+            }
+            spans.sending(group.get(0));
+            try {
+                smtp.send(email, new SmtpConnection.Result() {
+                    @Override
+                    public void accepted() {
+                        group.forEach(delivery -> outcomes.sent(delivery.id()));
+                        sentByKind.merge(group.get(0).kind(), 1, Integer::sum);
+                    }
+
+                    @Override
+                    public void refused(MessagingException why) {
+                        SendFailure failure = SendFailure.of(why);
+                        recordFailure(outcomes, group, failure, claimedAt);
+                        if (failure.mailboxRejected()) {
+                            rejected.put(group.get(0).email(), failure.reason());
+                        }
+                    }
+                });
             }
             catch (SmtpConnection.SmtpUnavailableException ex) {
                 // Every other message of the batch would wait for the same connect timeout.
                 unavailable = SendFailure.of(ex);
                 recordFailure(outcomes, group, unavailable, claimedAt);
             }
-            catch (UncomposableException ex) {
-                recordFailure(outcomes, group, new SendFailure(true, ex.getMessage()), claimedAt);
-            }
-            catch (MessagingException ex) {
-                SendFailure failure = SendFailure.of(ex);
-                recordFailure(outcomes, group, failure, claimedAt);
-                if (failure.mailboxRejected()) {
-                    rejected.put(group.get(0).email(), failure.reason());
-                }
-            }
         }
+        // The last email's reply, before the batch is recorded.
+        smtp.finish();
         spans.end();
         deliveries.record(outcomes, claimer, clock.instant());
         rejected.forEach((email, reason) -> suppressions.suppress(email, SuppressionReason.REJECTED, "smtp", reason));
@@ -188,29 +211,44 @@ public class DeliverySender {
         return groups.values();
     }
 
-    private MimeMessage compose(List<ClaimedDelivery> group, SmtpConnection smtp)
-            throws MessagingException, UncomposableException {
+    private OutgoingEmail compose(List<ClaimedDelivery> group) throws UncomposableException {
         ClaimedDelivery first = group.get(0);
         SubscriberLinks.Links links = subscriberLinks.of(first.subscriberId());
         Recipient recipient = new Recipient(first.email(), links.unsubscribeUrl(), links.preferencesUrl());
-        MimeMessage message = envelope.newMessage(smtp.session());
         try {
             if (first.instant()) {
-                instantComposer.compose(message, article(first), recipient);
+                return instantComposer.compose(article(first), recipient);
             }
-            else {
-                List<RenderedArticle> items = new ArrayList<>();
-                for (ClaimedDelivery delivery : group) {
-                    items.add(article(delivery));
-                }
-                digestComposer.compose(message, new DigestEmail(first.kind(), items), recipient);
+            List<RenderedArticle> items = new ArrayList<>();
+            for (ClaimedDelivery delivery : group) {
+                items.add(article(delivery));
             }
+            return digestComposer.compose(new DigestEmail(first.kind(), items), recipient);
         }
-        catch (MessagingException ex) {
-            // A message that cannot be built now never will be (an address the parser refuses, say).
+        catch (AddressException ex) {
+            // A message that cannot be built now never will be: an address the parser refuses.
             throw new UncomposableException("cannot compose: " + ex.getMessage());
         }
-        return message;
+    }
+
+    /**
+     * {@code email} DKIM-signed when signing is on: read back into a Jakarta Mail message for the
+     * signing library, which signs it as it writes it. Costs a parse per email, small beside the
+     * RSA signature.
+     */
+    private OutgoingEmail signed(OutgoingEmail email) throws MessagingException {
+        if (!properties.dkim().enabled()) {
+            return email;
+        }
+        MimeMessage signed = dkim.sign(new MimeMessage(PARSING, new ByteArrayInputStream(email.content())));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(email.content().length + 1024);
+        try {
+            signed.writeTo(out);
+        }
+        catch (IOException ex) {
+            throw new MessagingException("cannot sign: " + ex.getMessage(), ex);
+        }
+        return new OutgoingEmail(email.envelopeFrom(), email.recipient(), out.toByteArray());
     }
 
     private RenderedArticle article(ClaimedDelivery delivery) throws UncomposableException {

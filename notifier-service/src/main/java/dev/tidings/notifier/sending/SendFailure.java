@@ -2,9 +2,6 @@ package dev.tidings.notifier.sending;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 
 /**
  * Why one message did not go out, and whether trying again can help.
@@ -21,14 +18,14 @@ record SendFailure(boolean permanent, boolean mailboxRejected, String reason) {
 
     /**
      * Why {@code failure} happened. {@code mailboxRejected} is a 5xx reply to the recipient: that
-     * address should get nothing more. A 5xx to the message itself (content refused) is permanent
-     * for this email only.
+     * address should get nothing more. A 5xx to the sender or the message itself (content refused)
+     * is permanent for this email only.
      */
     static SendFailure of(Exception failure) {
         for (Throwable cause = failure; cause != null; cause = next(cause)) {
-            int code = replyCode(cause);
-            if (code >= 400) {
-                return new SendFailure(code >= 500, code >= 500 && cause instanceof SMTPAddressFailedException,
+            if (cause instanceof SmtpReplyException reply && reply.code() >= 400) {
+                boolean permanent = reply.code() >= 500;
+                return new SendFailure(permanent, permanent && reply.step() == SmtpReplyException.Step.RCPT_TO,
                         describe(cause));
             }
             if (cause instanceof AddressException) {
@@ -36,19 +33,6 @@ record SendFailure(boolean permanent, boolean mailboxRejected, String reason) {
             }
         }
         return new SendFailure(false, describe(failure));
-    }
-
-    private static int replyCode(Throwable failure) {
-        if (failure instanceof SMTPAddressFailedException ex) {
-            return ex.getReturnCode();
-        }
-        if (failure instanceof SMTPSenderFailedException ex) {
-            return ex.getReturnCode();
-        }
-        if (failure instanceof SMTPSendFailedException ex) {
-            return ex.getReturnCode();
-        }
-        return -1;
     }
 
     private static Throwable next(Throwable failure) {

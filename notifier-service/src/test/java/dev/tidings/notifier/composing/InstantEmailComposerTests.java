@@ -10,6 +10,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
@@ -45,7 +46,8 @@ class InstantEmailComposerTests {
         assertThat(parts).extracting(MailText::contentType).satisfiesExactly(
                 type -> assertThat(type).startsWith("text/plain; charset=UTF-8"),
                 type -> assertThat(type).startsWith("text/html; charset=UTF-8"));
-        assertThat(parts.get(0).text()).contains("Title").contains("The summary & more")
+        // CRLF on the wire; a mail client shows lines.
+        assertThat(parts.get(0).text().replace("\r\n", "\n")).contains("Title").contains("The summary & more")
                 .contains("First para.").contains("- one\n- two").doesNotContain("<")
                 .contains("Read on the site: https://health.example/articles/title").contains(UNSUBSCRIBE);
         Document html = Jsoup.parse(parts.get(1).text());
@@ -103,6 +105,11 @@ class InstantEmailComposerTests {
         MimeMultipart parts = (MimeMultipart) accented.getContent();
         assertThat(((MimeBodyPart) parts.getBodyPart(1)).getEncoding()).isEqualTo("quoted-printable");
         assertThat(MailText.parts(accented).get(1).text()).contains("Hautbarriere \u00fcnd Mikrobiom");
+        // The personal links, encoded into the prepared parts, read back whole.
+        assertThat(Jsoup.parse(MailText.parts(accented).get(1).text()).selectFirst("a:containsOwn(Unsubscribe)")
+                .attr("href")).isEqualTo(UNSUBSCRIBE);
+        assertThat(MailText.parts(accented).get(0).text()).contains("Unsubscribe: " + UNSUBSCRIBE)
+                .contains("Choose your topics: " + PREFERENCES);
     }
 
     @Test
@@ -110,11 +117,9 @@ class InstantEmailComposerTests {
         RenderedArticle article = composer.render(new StoredArticle(UUID.randomUUID(), 1, "Shared", "",
                 "<p>Body</p>", "https://health.example/articles/shared", false, "gut-skin", "Gut"));
         for (String reader : List.of("ada", "bob")) {
-            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-            composer.compose(message, article, new Recipient(reader + "@example.test",
+            MimeMessage message = parse(composer.compose(article, new Recipient(reader + "@example.test",
                     "https://news.example/unsubscribe?token=" + reader + "&x=<1>",
-                    "https://news.example/preferences?token=" + reader));
-            message.saveChanges();
+                    "https://news.example/preferences?token=" + reader)));
 
             String html = MailText.parts(message).get(1).text();
             Document document = Jsoup.parse(html);
@@ -137,12 +142,14 @@ class InstantEmailComposerTests {
     }
 
     private MimeMessage compose(String title, String bodyHtml) throws Exception {
-        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
         RenderedArticle article = composer.render(new StoredArticle(UUID.randomUUID(), 1, title,
                 "The summary & more", bodyHtml, "https://health.example/articles/title", false, "gut-skin",
                 "Gut \"and\" skin"));
-        composer.compose(message, article, new Recipient("reader@example.test", UNSUBSCRIBE, PREFERENCES));
-        message.saveChanges();
-        return message;
+        return parse(composer.compose(article, new Recipient("reader@example.test", UNSUBSCRIBE, PREFERENCES)));
+    }
+
+    /** The email as a mail client reads it: its bytes parsed by Jakarta Mail. */
+    static MimeMessage parse(OutgoingEmail email) throws Exception {
+        return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(email.content()));
     }
 }

@@ -3,7 +3,6 @@ package dev.tidings.notifier.sending;
 import dev.tidings.notifier.NotifierProperties;
 import dev.tidings.notifier.composing.DigestEmailComposer;
 import dev.tidings.notifier.composing.InstantEmailComposer;
-import dev.tidings.notifier.composing.NewsletterEnvelope;
 import dev.tidings.notifier.composing.RenderedArticles;
 import dev.tidings.notifier.dkim.DkimSigning;
 import dev.tidings.notifier.ledger.Deliveries;
@@ -33,7 +32,7 @@ final class LedgerSenders {
     static DeliverySender on(ApplicationContext context, JavaMailSenderImpl mail, Clock clock) {
         return new DeliverySender(context.getBean(Deliveries.class), context.getBean(RenderedArticles.class),
                 context.getBean(InstantEmailComposer.class), context.getBean(DigestEmailComposer.class),
-                context.getBean(NewsletterEnvelope.class), context.getBean(SubscriberLinks.class), mail,
+                context.getBean(SubscriberLinks.class), mail,
                 context.getBean(SendRate.class), context.getBean(Suppressions.class),
                 context.getBean(NotifierProperties.class), clock, context.getBean(MeterRegistry.class),
                 context.getBean(ObservationRegistry.class),

@@ -10,7 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -25,8 +26,9 @@ class PartialSendFailureIntegrationTests extends NotifierIntegrationTest {
     @Autowired
     ApplicationContext context;
 
-    @Test
-    void onlyTheRejectedMessagesOfABatchAreRetriedOrFailed() throws Exception {
+    @ParameterizedTest(name = "pipelining offered: {0}")
+    @ValueSource(booleans = {false, true})
+    void onlyTheRejectedMessagesOfABatchAreRetriedOrFailed(boolean pipelining) throws Exception {
         String topic = uniqueSlug("eyes");
         knownTopic(topic, "Eyes");
         String accepted = uniqueEmail("accepted");
@@ -46,7 +48,7 @@ class PartialSendFailureIntegrationTests extends NotifierIntegrationTest {
 
         try (ScriptedSmtpServer smtp = new ScriptedSmtpServer(Map.of(
                 rejected, "550 5.1.1 no such user",
-                throttled, "451 4.7.1 slow down"))) {
+                throttled, "451 4.7.1 slow down"), pipelining)) {
             Clock twoDaysAhead = Clock.offset(Clock.systemUTC(), Duration.ofDays(2));
             DeliverySender sender = sender(smtp, twoDaysAhead);
 

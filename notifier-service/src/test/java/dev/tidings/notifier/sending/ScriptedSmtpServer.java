@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * A real, minimal SMTP server whose RCPT replies are scripted per address, for the failure paths
  * GreenMail cannot produce (a 550 for one recipient, a 451 for another, within one connection). A
  * script may also change over time: an address answered 451 a number of times and then accepted,
- * and the first connections turned away with 421.
+ * and the first connections turned away with 421. With or without PIPELINING.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -37,16 +37,22 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     private final List<String> deliveredTo = new CopyOnWriteArrayList<>();
 
-    ScriptedSmtpServer(Map<String, String> rcptReplies) throws IOException {
+    private final boolean pipelining;
+
+    ScriptedSmtpServer(Map<String, String> rcptReplies, boolean pipelining) throws IOException {
         this(rcptReplies.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))),
-                0);
+                0, pipelining);
     }
 
     /**
      * @param rcptReplies per address the replies to its RCPTs in turn, the last one repeated
      * @param busyConnections how many connections at first are greeted with 421 and closed
+     * @param pipelining whether EHLO offers PIPELINING (RFC 2920): commands then arrive in groups,
+     *     which this server answers in turn like any other
      */
-    ScriptedSmtpServer(Map<String, List<String>> rcptReplies, int busyConnections) throws IOException {
+    ScriptedSmtpServer(Map<String, List<String>> rcptReplies, int busyConnections, boolean pipelining)
+            throws IOException {
+        this.pipelining = pipelining;
         this.rcptReplies = rcptReplies;
         this.busyConnectionsLeft = new AtomicInteger(busyConnections);
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -102,6 +108,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 recipient = scripted.startsWith("250") ? address : recipient;
                 reply(out, scripted);
             }
+            else if (command.startsWith("DATA") && recipient == null) {
+                // As RFC 2920 has it: a pipelined DATA after a refused RCPT is refused too.
+                reply(out, "554 5.5.1 no valid recipients");
+            }
             else if (command.startsWith("DATA")) {
                 reply(out, "354 go ahead");
                 for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
@@ -109,6 +119,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 }
                 deliveredTo.add(recipient);
                 reply(out, "250 accepted");
+            }
+            else if (command.startsWith("EHLO")) {
+                reply(out, pipelining ? "250-scripted\r\n250 PIPELINING" : "250 scripted");
             }
             else if (command.startsWith("QUIT")) {
                 reply(out, "221 bye");

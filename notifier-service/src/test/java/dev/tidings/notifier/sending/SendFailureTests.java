@@ -3,18 +3,15 @@ package dev.tidings.notifier.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import java.net.ConnectException;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.junit.jupiter.api.Test;
 
 class SendFailureTests {
 
     @Test
     void aPermanentSmtpReplyIsPermanent() throws Exception {
-        SMTPAddressFailedException noSuchUser = new SMTPAddressFailedException(
-                new InternetAddress("gone@example.test"), "RCPT TO", 550, "550 5.1.1 no such user");
+        SmtpReplyException noSuchUser = new SmtpReplyException(SmtpReplyException.Step.RCPT_TO, 550,
+                "550 5.1.1 no such user");
         MessagingException wrapped = new MessagingException("send failed", noSuchUser);
 
         assertThat(SendFailure.of(wrapped).permanent()).isTrue();
@@ -23,8 +20,8 @@ class SendFailureTests {
 
     @Test
     void aMessageRefusedForGoodLeavesTheAddressAlone() {
-        SMTPSendFailedException spam = new SMTPSendFailedException("DATA", 554,
-                "554 5.7.1 message refused", null, null, null, null);
+        SmtpReplyException spam = new SmtpReplyException(SmtpReplyException.Step.END_OF_DATA, 554,
+                "554 5.7.1 message refused");
 
         assertThat(SendFailure.of(spam).permanent()).isTrue();
         assertThat(SendFailure.of(spam).mailboxRejected()).isFalse();
@@ -32,8 +29,8 @@ class SendFailureTests {
 
     @Test
     void throttlingAndGreylistingAreTransient() {
-        SMTPSendFailedException throttled = new SMTPSendFailedException("DATA", 451,
-                "451 4.7.1 try again later", null, null, null, null);
+        SmtpReplyException throttled = new SmtpReplyException(SmtpReplyException.Step.RCPT_TO, 451,
+                "451 4.7.1 try again later");
 
         assertThat(SendFailure.of(throttled).permanent()).isFalse();
         assertThat(SendFailure.of(throttled).reason()).contains("451");

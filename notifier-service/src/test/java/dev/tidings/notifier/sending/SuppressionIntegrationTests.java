@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -35,8 +37,10 @@ class SuppressionIntegrationTests extends NotifierIntegrationTest {
     @Autowired
     Suppressions suppressions;
 
-    @Test
-    void transientFailuresAreRetriedUntilDeliveredAndRejectedAddressesAreSuppressed() throws Exception {
+    @ParameterizedTest(name = "pipelining offered: {0}")
+    @ValueSource(booleans = {false, true})
+    void transientFailuresAreRetriedUntilDeliveredAndRejectedAddressesAreSuppressed(boolean pipelining)
+            throws Exception {
         String topic = uniqueSlug("skin");
         knownTopic(topic, "Skin");
         String accepted = uniqueEmail("accepted");
@@ -55,7 +59,7 @@ class SuppressionIntegrationTests extends NotifierIntegrationTest {
 
         try (ScriptedSmtpServer smtp = new ScriptedSmtpServer(Map.of(
                 throttled, List.of("451 4.7.1 slow down", "451 4.7.1 slow down", "250 OK"),
-                gone, List.of("550 5.1.1 no such user")), 1)) {
+                gone, List.of("550 5.1.1 no such user")), 1, pipelining)) {
             for (int round = 0; round < 6 && !"SENT".equals(statusOf(throttled, first)); round++) {
                 sender(smtp, Clock.offset(Clock.systemUTC(), Duration.ofDays(2).plusHours(round))).sendDue();
             }
