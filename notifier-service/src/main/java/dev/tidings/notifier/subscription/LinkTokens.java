@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -46,6 +47,9 @@ class LinkTokens {
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
 
     private final String signingKeyId;
+
+    /** Never used itself, only cloned: a Mac is not thread-safe. */
+    private final Map<String, Mac> prototypes = new ConcurrentHashMap<>();
 
     @Autowired
     LinkTokens(NotifierProperties properties) {
@@ -118,13 +122,37 @@ class LinkTokens {
 
     private byte[] mac(LinkPurpose purpose, String keyId, UUID id) {
         try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(keys.get(keyId));
+            Mac mac = initialized(keyId);
             mac.update((purpose.name() + "\0" + keyId + "\0").getBytes(StandardCharsets.US_ASCII));
             return Arrays.copyOf(mac.doFinal(bytes(id)), MAC_BYTES);
         }
         catch (GeneralSecurityException ex) {
             throw new IllegalStateException("every JVM has " + ALGORITHM, ex);
+        }
+    }
+
+    /**
+     * A MAC keyed with {@code keyId}'s key, cloned from one set up once per key: a fan-out signs two
+     * links per email, and looking the algorithm up and keying it each time cost more than the MAC.
+     */
+    private Mac initialized(String keyId) throws GeneralSecurityException {
+        Mac prototype = prototypes.computeIfAbsent(keyId, id -> {
+            try {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(keys.get(id));
+                return mac;
+            }
+            catch (GeneralSecurityException ex) {
+                throw new IllegalStateException("every JVM has " + ALGORITHM, ex);
+            }
+        });
+        try {
+            return (Mac) prototype.clone();
+        }
+        catch (CloneNotSupportedException ex) {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(keys.get(keyId));
+            return mac;
         }
     }
 
