@@ -10,6 +10,9 @@
 # article until the ledger records every email as accepted by the sink. Last line:
 # fanout emails_per_s=<n> ratio=<notifier/smtp-source> sessions=<n> rss_mb=<notifier's peak RSS>
 # DKIM=on signs every email with a fresh 2048-bit RSA key (openssl), as tidings.notifier.dkim.* would in production.
+# The log also says how much CPU the notifier, PostgreSQL and smtp-sink used during the measured fan-out (comparable
+# across runs on a busy machine, unlike wall time); PROFILE=<file.jfr> records a Flight Recorder profile of that part
+# (jfr print --events jdk.ExecutionSample <file.jfr>), NOTIFIER_JVM_OPTIONS adds options to the notifier's JVM.
 set -euo pipefail
 # Ports of their own, so that the feed benchmark can run at the same time.
 BENCH_PORT_BASE=${BENCH_PORT_BASE:-29000}
@@ -24,6 +27,11 @@ NOTIFIER_PORT=$((BENCH_PORT_BASE + 83))
 
 # The JVM options notifier-service ships with: those of its Dockerfile.
 mapfile -t SERVICE_JVM_OPTIONS < <(grep '^ENTRYPOINT' notifier-service/Dockerfile | grep -o '"-X[^"]*"' | tr -d '"')
+# More options for the notifier's JVM (NOTIFIER_JVM_OPTIONS, split at spaces).
+read -ra extra_jvm_options <<<"${NOTIFIER_JVM_OPTIONS:-}"
+SERVICE_JVM_OPTIONS+=("${extra_jvm_options[@]}")
+# PROFILE=<file.jfr>: a Flight Recorder CPU profile of the notifier during the measured fan-out only.
+PROFILE=${PROFILE:-}
 require_tools smtp-sink smtp-source psql kcat java curl
 as_nobody=()
 [[ $(id -u) -ne 0 ]] || as_nobody=(-u nobody)
@@ -86,6 +94,22 @@ await_sent() {
   done
 }
 
+# cpu_ms pid...: the user and system CPU time the processes have used so far, in milliseconds.
+cpu_ms() {
+  local pid ticks=0
+  for pid in "$@"; do
+    [[ ! -r /proc/$pid/stat ]] || ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$pid/stat")))
+  done
+  echo $((ticks * 1000 / $(getconf CLK_TCK)))
+}
+
+# postgres_pids: the PostgreSQL server and its backends.
+postgres_pids() {
+  local server
+  server=$(pgrep -f "postgres .*-p $POSTGRES_PORT" | head -1)
+  echo "$server" $(pgrep -P "$server")
+}
+
 dkim_options=()
 if [[ $DKIM == on ]]; then
   require_tools openssl
@@ -114,10 +138,19 @@ log "an email is about $size bytes (mean of the $WARMUP dumped)"
 start_sink
 
 log "measured: one article to $SUBSCRIBERS subscribers over $SESSIONS sessions, DKIM signing $DKIM"
+[[ -z $PROFILE ]] || jcmd "$NOTIFIER_PID" JFR.start name=fanout settings=profile >/dev/null
+read -ra pg_pids <<<"$(postgres_pids)"
+cpu_before=("$(cpu_ms "$NOTIFIER_PID")" "$(cpu_ms "${pg_pids[@]}")" "$(cpu_ms "$SINK_PID")")
 start=$(date +%s%N)
 article=$(publish fanout)
 await_sent "$article" "$SUBSCRIBERS" 900
 end=$(date +%s%N)
+cpu_after=("$(cpu_ms "$NOTIFIER_PID")" "$(cpu_ms "${pg_pids[@]}")" "$(cpu_ms "$SINK_PID")")
+[[ -z $PROFILE ]] || jcmd "$NOTIFIER_PID" JFR.stop name=fanout filename="$(realpath -m "$PROFILE")" >/dev/null
+# CPU time, unlike wall time, says what an email costs whatever else the machine is running.
+log "CPU used during the fan-out: notifier $((cpu_after[0] - cpu_before[0])) ms \
+($(((cpu_after[0] - cpu_before[0]) * 1000 / SUBSCRIBERS)) µs per email), PostgreSQL $((cpu_after[1] - cpu_before[1])) ms, \
+smtp-sink $((cpu_after[2] - cpu_before[2])) ms; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 # Where the time went: the ledger's own clock, in milliseconds after publishing.
 log "after publishing: rows queued at $(sql "SELECT round(extract(epoch FROM min(created_at)) * 1000 - ${start::-6})
   FROM deliveries WHERE article_id = '$article'") ms, first email recorded at $(sql "SELECT round(extract(epoch FROM
