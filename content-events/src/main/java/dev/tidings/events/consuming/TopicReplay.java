@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 
 /**
@@ -27,9 +29,11 @@ import org.springframework.messaging.support.MessageBuilder;
  * no consumer group and no committed offsets, so the live consumers' positions are untouched.
  *
  * <p>Records come in batches of at most {@code batchSize}, each partition's records in log order;
- * as events are keyed by article id (or topic slug), every article's events keep their order. Each
- * batch is first read on the polling thread, then applied on a second one, one batch after the
- * other in log order: the next batch is fetched and read while the one before it is applied.
+ * as events are keyed by article id (or topic slug), every article's events keep their order. A
+ * batch is split among {@code writers} by partition (partition modulo {@code writers}), each part
+ * read on the polling thread, then the parts applied at once, each on a thread of its own; a batch
+ * is applied once the one before it is done, and the next batch is fetched and read meanwhile. So
+ * the handlers see each partition's records in order, but several partitions' at the same time.
  */
 public final class TopicReplay {
 
@@ -37,16 +41,17 @@ public final class TopicReplay {
 
     private final Map<String, Object> consumerConfig;
 
-    private final int batchSize;
+    private final int writers;
 
     /**
      * @param consumerConfig the Kafka client settings (bootstrap servers, security); deserializers,
      *     group and commit settings are set here
-     * @param batchSize the most records handed over at once
+     * @param batchSize the most records polled at once
+     * @param writers how many parts of a batch are applied at the same time
      */
-    public TopicReplay(Map<String, Object> consumerConfig, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize must be at least 1");
+    public TopicReplay(Map<String, Object> consumerConfig, int batchSize, int writers) {
+        if (batchSize < 1 || writers < 1) {
+            throw new IllegalArgumentException("batchSize and writers must be at least 1");
         }
         this.consumerConfig = new HashMap<>(consumerConfig);
         this.consumerConfig.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -59,18 +64,19 @@ public final class TopicReplay {
         this.consumerConfig.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
         // Only what was committed by content-service's transactions, never records of an aborted one.
         this.consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        this.batchSize = batchSize;
+        this.writers = writers;
     }
 
     /**
      * Hands every record of {@code topic} up to its current end to {@code read} (on the polling
-     * thread), and what it made of each batch to {@code apply} (on a thread of its own, one batch at a
-     * time, in order); returns how many records there were. A failure of either stops the replay and
-     * is thrown here.
+     * thread, one part of a batch at a time), and what it made of each part to {@code apply} (on the
+     * writers' threads, so it must be thread-safe); returns how many records there were. A failure of
+     * either stops the replay and is thrown here.
      */
     public <T> long replay(String topic, Function<List<ConsumerRecord<String, byte[]>>, T> read, Consumer<T> apply) {
-        ExecutorService applier = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "replay-" + topic);
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService applier = Executors.newFixedThreadPool(writers, runnable -> {
+            Thread thread = new Thread(runnable, "replay-" + topic + "-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -85,24 +91,28 @@ public final class TopicReplay {
             consumer.pause(partitions.stream().filter(partition -> !end.containsKey(partition)).toList());
             long records = 0;
             CompletableFuture<Void> applying = CompletableFuture.completedFuture(null);
-            List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(batchSize);
             while (!end.isEmpty()) {
+                List<List<ConsumerRecord<String, byte[]>>> parts = new ArrayList<>(writers);
+                for (int i = 0; i < writers; i++) {
+                    parts.add(new ArrayList<>());
+                }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                     Long last = end.get(partition);
                     // Records beyond the end seen at the start belong to the live consumers.
                     if (last != null && record.offset() < last) {
-                        batch.add(record);
+                        parts.get(record.partition() % writers).add(record);
+                        records++;
                     }
                 }
                 end.entrySet().removeIf(partition -> consumer.position(partition.getKey()) >= partition.getValue());
                 consumer.pause(partitions.stream().filter(partition -> !end.containsKey(partition)).toList());
-                if (!batch.isEmpty()) {
-                    T prepared = read.apply(batch);
-                    records += batch.size();
-                    batch = new ArrayList<>(batchSize);
+                List<T> prepared = parts.stream().filter(part -> !part.isEmpty()).map(read).toList();
+                if (!prepared.isEmpty()) {
                     join(applying);
-                    applying = CompletableFuture.runAsync(() -> apply.accept(prepared), applier);
+                    applying = CompletableFuture.allOf(prepared.stream()
+                            .map(part -> CompletableFuture.runAsync(() -> apply.accept(part), applier))
+                            .toArray(CompletableFuture[]::new));
                 }
             }
             join(applying);
@@ -130,10 +140,13 @@ public final class TopicReplay {
 
     /** The record as the binder hands it to a consumer: the value as payload, each header's raw bytes. */
     public static Message<byte[]> messageOf(ConsumerRecord<String, byte[]> record) {
-        MessageBuilder<byte[]> message = MessageBuilder.withPayload(record.value() == null ? new byte[0] : record.value());
+        Map<String, Object> headers = new HashMap<>();
         for (Header header : record.headers()) {
-            message.setHeader(header.key(), header.value());
+            headers.put(header.key(), header.value());
         }
-        return message.build();
+        // Without a generated id and timestamp, which nothing reads here: a replay builds one message per event.
+        return MessageBuilder.createMessage(record.value() == null ? new byte[0] : record.value(),
+                new MessageHeaders(headers, MessageHeaders.ID_VALUE_NONE, -1L) {
+                });
     }
 }

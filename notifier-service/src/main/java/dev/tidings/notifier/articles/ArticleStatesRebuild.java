@@ -37,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Reads {@code content.topics.v1} (each event through the live topics consumer), then
  * {@code content.articles.v1} ({@link TopicReplay}: the next batch is read while one is written),
- * {@value #BATCH_SIZE} article events per statement. An event the live consumers dead-letter
+ * each batch of up to {@value #BATCH_SIZE} events in {@value #WRITERS} statements at once, each for
+ * the articles of some partitions. An event the live consumers dead-letter
  * (unreadable, or a value the database rejects) is skipped and counted; any other failure stops the
  * rebuild. Prints {@code rebuild events_per_s=<n> events=<n> skipped=<n> seconds=<s>} at the end.
  */
@@ -47,7 +48,10 @@ class ArticleStatesRebuild implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ArticleStatesRebuild.class);
 
-    static final int BATCH_SIZE = 5000;
+    static final int BATCH_SIZE = 10_000;
+
+    // Two database sessions write at once, so that PostgreSQL works on one while this process prepares the other.
+    static final int WRITERS = 2;
 
     private final ArticleStates articles;
 
@@ -85,7 +89,7 @@ class ArticleStatesRebuild implements ApplicationRunner {
             throw new IllegalStateException("A rebuild fills a fresh database; this one already holds " + stored
                     + " articles and topics: point spring.datasource.url at an empty one");
         }
-        TopicReplay replay = new TopicReplay(kafka.buildConsumerProperties(), BATCH_SIZE);
+        TopicReplay replay = new TopicReplay(kafka.buildConsumerProperties(), BATCH_SIZE, WRITERS);
         long started = System.nanoTime();
         long cpuAtStart = processCpuNanos();
         long events = replay.replay(ContentTopics.TOPICS, records -> records, this::applyTopics);
@@ -202,8 +206,8 @@ class ArticleStatesRebuild implements ApplicationRunner {
 
     /**
      * A finished rebuild's figures: events read, events skipped, the seconds from first poll to last
-     * commit, of which the writing thread spent {@code writingSeconds} applying batches, and the CPU
-     * seconds this process used meanwhile.
+     * commit, the seconds the writers spent writing (added up: up to twice the elapsed time with two),
+     * and the CPU seconds this process used meanwhile.
      */
     record RebuildFigures(long events, long skipped, double seconds, double writingSeconds, double cpuSeconds) {
 
