@@ -4,10 +4,10 @@ import dev.tidings.events.ArticleEventType;
 import dev.tidings.events.ArticleSnapshot;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -69,8 +69,10 @@ class ArticleProjector {
      */
     @Transactional
     Set<String> applyUnstamped(List<ArticleEvent> events) {
+        // By id: writers running at once lock rows in the same order, so they cannot deadlock should an article's events
+        // ever be in two partitions.
         Map<UUID, List<ArticleEvent>> byArticle = events.stream()
-                .collect(Collectors.groupingBy(event -> event.article().id(), LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(event -> event.article().id(), TreeMap::new, Collectors.toList()));
         List<EntryState> newest = byArticle.values().stream()
                 .map(versions -> versions.stream()
                         .sorted(Comparator.comparingLong(event -> event.article().version()))

@@ -1,10 +1,10 @@
 package dev.tidings.feed.readmodel;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.tidings.events.ContentTopics;
 import dev.tidings.events.TopicSnapshot;
 import dev.tidings.events.consuming.ConsumerFailure;
 import dev.tidings.events.consuming.TopicReplay;
-import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;

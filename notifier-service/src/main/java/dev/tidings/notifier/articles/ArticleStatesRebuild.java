@@ -1,18 +1,18 @@
 package dev.tidings.notifier.articles;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.tidings.events.ArticleEventType;
 import dev.tidings.events.ContentTopics;
 import dev.tidings.events.consuming.ConsumerFailure;
 import dev.tidings.events.consuming.TopicReplay;
-import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -165,8 +165,10 @@ class ArticleStatesRebuild implements ApplicationRunner {
      * back).
      */
     private List<ArticleState> newestOf(List<ArticleEvent> events) {
+        // By id: writers running at once lock rows in the same order, so they cannot deadlock should an article's events
+        // ever be in two partitions.
         return events.stream()
-                .collect(Collectors.groupingBy(event -> event.article().id(), LinkedHashMap::new, Collectors.toList()))
+                .collect(Collectors.groupingBy(event -> event.article().id(), TreeMap::new, Collectors.toList()))
                 .values().stream()
                 .map(versions -> {
                     List<ArticleEvent> ordered = versions.stream()
