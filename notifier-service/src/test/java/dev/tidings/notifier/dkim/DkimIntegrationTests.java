@@ -56,6 +56,8 @@ class DkimIntegrationTests extends NotifierIntegrationTest {
 
         for (MimeMessage mail : mails) {
             String raw = raw(mail);
+            // Signing keeps the Message-ID on the sending domain, confirmation and newsletter alike.
+            assertThat(mail.getMessageID()).as("Message-ID of %s", mail.getSubject()).endsWith("@health.example>");
             List<SignatureRecord> valid = verifier().verify(bytes(raw));
             assertThat(valid).as("valid signatures of %s", mail.getSubject()).singleElement().satisfies(signature -> {
                 assertThat(signature.getDToken()).hasToString(DOMAIN);
