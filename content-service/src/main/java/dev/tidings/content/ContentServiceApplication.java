@@ -1,6 +1,7 @@
 package dev.tidings.content;
 
 import dev.tidings.events.health.KafkaReadiness;
+import dev.tidings.events.tracing.TraceParents;
 import dev.tidings.security.ServiceSecurityConfiguration;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -17,7 +18,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Import({ServiceSecurityConfiguration.class, KafkaReadiness.class})
+@Import({ServiceSecurityConfiguration.class, KafkaReadiness.class, TraceParents.class})
 public class ContentServiceApplication {
 
     public static void main(String[] args) {

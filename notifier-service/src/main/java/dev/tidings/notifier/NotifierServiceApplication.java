@@ -2,6 +2,7 @@ package dev.tidings.notifier;
 
 import dev.tidings.events.consuming.ConsumerErrorPolicy;
 import dev.tidings.events.health.KafkaReadiness;
+import dev.tidings.events.tracing.TraceParents;
 import dev.tidings.security.ServiceSecurityConfiguration;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -20,7 +21,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @ConfigurationPropertiesScan
 @EnableScheduling
 // One error policy for both consumer bindings, shared with feed-service (ADR 0022).
-@Import({ServiceSecurityConfiguration.class, ConsumerErrorPolicy.class, KafkaReadiness.class})
+@Import({ServiceSecurityConfiguration.class, ConsumerErrorPolicy.class, KafkaReadiness.class,
+        TraceParents.class})
 public class NotifierServiceApplication {
 
     public static void main(String[] args) {

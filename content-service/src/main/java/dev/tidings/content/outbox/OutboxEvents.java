@@ -4,6 +4,7 @@ import dev.tidings.events.ArticleEventType;
 import dev.tidings.events.ArticleSnapshot;
 import dev.tidings.events.ContentTopics;
 import dev.tidings.events.TopicSnapshot;
+import dev.tidings.events.tracing.TraceParents;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -3,6 +3,7 @@ package dev.tidings.content.outbox;
 import dev.tidings.content.ContentProperties;
 import dev.tidings.events.CloudEventHeaders;
 import dev.tidings.events.ContentTopics;
+import dev.tidings.events.tracing.TraceParents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package dev.tidings.notifier.ledger;
 
+import dev.tidings.events.tracing.TraceParents;
 import dev.tidings.notifier.NotifierProperties;
 import dev.tidings.notifier.digests.DigestSchedule;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package dev.tidings.notifier.sending;
 
+import dev.tidings.events.tracing.TraceParents;
 import dev.tidings.notifier.ledger.ClaimedDelivery;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -14,8 +15,6 @@ import java.util.Objects;
  * spans. Digests gather several articles' traces and start none. Not thread-safe: one per batch.
  */
 final class SendSpans {
-
-    private static final String TRACEPARENT = "traceparent";
 
     private final ObservationRegistry observations;
 
@@ -41,7 +40,7 @@ final class SendSpans {
             return;
         }
         ReceiverContext<String> context = new ReceiverContext<>(
-                (carrier, key) -> TRACEPARENT.equals(key) ? carrier : null, Kind.CLIENT);
+                (carrier, key) -> TraceParents.HEADER.equals(key) ? carrier : null, Kind.CLIENT);
         context.setCarrier(next);
         traceParent = next;
         emails = 1;
