@@ -35,24 +35,33 @@ public class FeedEntries {
             e.id, e.version, e.title, e.summary, e.body_html, e.canonical_url, e.author, e.topics, e.tags, e.image_url,
             e.published_at, e.updated_at, e.corrected_at, e.correction_note""";
 
-    // One statement for any number of articles: one array per column, and each article's topics and tags as the
-    // text of an array (unnest cannot take an array of arrays of different lengths).
+    // One statement for any number of articles: one array per column. Each article's topics and tags come as
+    // (ordinal, value) pairs, gathered again by the article's ordinal: unnest cannot take an array of arrays of
+    // different lengths.
     private static final String UPSERT = """
             INSERT INTO feed_entries (id, version, slug, title, summary, body_html, canonical_url, author, topics,
                                       tags, image_url, published_at, updated_at, retracted_at, retraction_reason,
                                       corrected_at, correction_note)
-            SELECT id, version, slug, title, summary, body_html, canonical_url, author, CAST(topics AS text[]),
-                   CAST(tags AS text[]), image_url, published_at, updated_at, retracted_at, retraction_reason,
-                   corrected_at, correction_note
+            SELECT s.id, s.version, s.slug, s.title, s.summary, s.body_html, s.canonical_url, s.author,
+                   COALESCE(t.topics, '{}'), COALESCE(g.tags, '{}'), s.image_url, s.published_at, s.updated_at,
+                   s.retracted_at, s.retraction_reason, s.corrected_at, s.correction_note
             FROM unnest(CAST(:ids AS uuid[]), CAST(:versions AS bigint[]), CAST(:slugs AS text[]),
                         CAST(:titles AS text[]), CAST(:summaries AS text[]), CAST(:bodies AS text[]),
-                        CAST(:canonicalUrls AS text[]), CAST(:authors AS text[]), CAST(:topics AS text[]),
-                        CAST(:tags AS text[]), CAST(:imageUrls AS text[]), CAST(:publishedAt AS timestamptz[]),
-                        CAST(:updatedAt AS timestamptz[]), CAST(:retractedAt AS timestamptz[]),
-                        CAST(:retractionReasons AS text[]), CAST(:correctedAt AS timestamptz[]),
-                        CAST(:correctionNotes AS text[]))
-                 AS s(id, version, slug, title, summary, body_html, canonical_url, author, topics, tags, image_url,
-                      published_at, updated_at, retracted_at, retraction_reason, corrected_at, correction_note)
+                        CAST(:canonicalUrls AS text[]), CAST(:authors AS text[]), CAST(:imageUrls AS text[]),
+                        CAST(:publishedAt AS timestamptz[]), CAST(:updatedAt AS timestamptz[]),
+                        CAST(:retractedAt AS timestamptz[]), CAST(:retractionReasons AS text[]),
+                        CAST(:correctedAt AS timestamptz[]), CAST(:correctionNotes AS text[]))
+                 WITH ORDINALITY
+                 AS s(id, version, slug, title, summary, body_html, canonical_url, author, image_url, published_at,
+                      updated_at, retracted_at, retraction_reason, corrected_at, correction_note, ordinal)
+            LEFT JOIN (SELECT ordinal, array_agg(topic ORDER BY n) AS topics
+                       FROM unnest(CAST(:topicOrdinals AS bigint[]), CAST(:topics AS text[]))
+                            WITH ORDINALITY AS p(ordinal, topic, n)
+                       GROUP BY ordinal) t ON t.ordinal = s.ordinal
+            LEFT JOIN (SELECT ordinal, array_agg(tag ORDER BY n) AS tags
+                       FROM unnest(CAST(:tagOrdinals AS bigint[]), CAST(:tags AS text[]))
+                            WITH ORDINALITY AS p(ordinal, tag, n)
+                       GROUP BY ordinal) g ON g.ordinal = s.ordinal
             ON CONFLICT (id) DO UPDATE
                 SET version = EXCLUDED.version, slug = EXCLUDED.slug, title = EXCLUDED.title,
                     summary = EXCLUDED.summary, body_html = EXCLUDED.body_html,
@@ -117,7 +126,11 @@ public class FeedEntries {
         int size = states.size();
         UUID[] ids = new UUID[size];
         Long[] versions = new Long[size];
-        String[][] texts = new String[15][size];
+        String[][] texts = new String[13][size];
+        List<Long> topicOrdinals = new ArrayList<>();
+        List<String> topics = new ArrayList<>();
+        List<Long> tagOrdinals = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             EntryState state = states.get(i);
             ArticleSnapshot article = state.article();
@@ -131,38 +144,36 @@ public class FeedEntries {
             texts[3][i] = StorableText.of(article.bodyHtml());
             texts[4][i] = StorableText.of(article.canonicalUrl());
             texts[5][i] = StorableText.of(article.author());
-            texts[6][i] = arrayText(StorableText.of(article.topics()));
-            texts[7][i] = arrayText(StorableText.of(article.tags()));
-            texts[8][i] = StorableText.of(article.imageUrl());
-            texts[9][i] = article.publishedAt().toString();
-            texts[10][i] = article.updatedAt().toString();
-            texts[11][i] = retracted ? state.retractedAt().toString() : null;
-            texts[12][i] = retracted ? StorableText.of(article.retractionReason()) : null;
-            texts[13][i] = corrected ? state.correctedAt().toString() : null;
-            texts[14][i] = corrected ? StorableText.of(state.correctionNote()) : null;
+            texts[6][i] = StorableText.of(article.imageUrl());
+            texts[7][i] = article.publishedAt().toString();
+            texts[8][i] = article.updatedAt().toString();
+            texts[9][i] = retracted ? state.retractedAt().toString() : null;
+            texts[10][i] = retracted ? StorableText.of(article.retractionReason()) : null;
+            texts[11][i] = corrected ? state.correctedAt().toString() : null;
+            texts[12][i] = corrected ? StorableText.of(state.correctionNote()) : null;
+            for (String topic : StorableText.of(article.topics())) {
+                topicOrdinals.add(i + 1L);
+                topics.add(topic);
+            }
+            for (String tag : StorableText.of(article.tags())) {
+                tagOrdinals.add(i + 1L);
+                tags.add(tag);
+            }
         }
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("ids", new SqlParameterValue(Types.ARRAY, ids));
         parameters.put("versions", new SqlParameterValue(Types.ARRAY, versions));
-        List<String> names = List.of("slugs", "titles", "summaries", "bodies", "canonicalUrls", "authors", "topics",
-                "tags", "imageUrls", "publishedAt", "updatedAt", "retractedAt", "retractionReasons", "correctedAt",
+        List<String> names = List.of("slugs", "titles", "summaries", "bodies", "canonicalUrls", "authors",
+                "imageUrls", "publishedAt", "updatedAt", "retractedAt", "retractionReasons", "correctedAt",
                 "correctionNotes");
         for (int column = 0; column < names.size(); column++) {
             parameters.put(names.get(column), new SqlParameterValue(Types.ARRAY, texts[column]));
         }
+        parameters.put("topicOrdinals", new SqlParameterValue(Types.ARRAY, topicOrdinals.toArray(Long[]::new)));
+        parameters.put("topics", textArray(topics));
+        parameters.put("tagOrdinals", new SqlParameterValue(Types.ARRAY, tagOrdinals.toArray(Long[]::new)));
+        parameters.put("tags", textArray(tags));
         return parameters;
-    }
-
-    /** The text of a PostgreSQL array of {@code values}: each quoted, backslashes and quotes escaped. */
-    static String arrayText(List<String> values) {
-        StringBuilder text = new StringBuilder("{");
-        for (String value : values) {
-            if (text.length() > 1) {
-                text.append(',');
-            }
-            text.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return text.append('}').toString();
     }
 
     private void replaceMemberships(List<EntryState> applied) {

@@ -1,20 +1,14 @@
 package dev.tidings.feed.readmodel;
 
-import com.sun.management.OperatingSystemMXBean;
 import dev.tidings.events.ContentTopics;
 import dev.tidings.events.TopicSnapshot;
-import dev.tidings.events.consuming.ConsumerFailure;
+import dev.tidings.events.consuming.RebuildFigures;
+import dev.tidings.events.consuming.ReplaySkips;
 import dev.tidings.events.consuming.TopicReplay;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -22,7 +16,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -68,9 +61,7 @@ class ReadModelRebuild implements ApplicationRunner {
 
     private final Clock clock;
 
-    private final AtomicLong skipped = new AtomicLong();
-
-    private final AtomicLong writingNanos = new AtomicLong();
+    private final ReplaySkips skips = new ReplaySkips();
 
     // Written by the writers' threads; read once the replays have joined them.
     private final Set<String> changedFeeds = new ConcurrentSkipListSet<>();
@@ -99,16 +90,14 @@ class ReadModelRebuild implements ApplicationRunner {
                     + " articles and topics: point spring.datasource.url at an empty one");
         }
         TopicReplay replay = new TopicReplay(kafka.buildConsumerProperties(), BATCH_SIZE, WRITERS);
-        long started = System.nanoTime();
-        long cpuAtStart = processCpuNanos();
-        long events = replay.replay(ContentTopics.TOPICS, records -> readAll(records, reader::readTopic),
+        RebuildFigures.Meter meter = RebuildFigures.start();
+        long events = replay.replay(ContentTopics.TOPICS, records -> skips.readEach(records, reader::readTopic),
                 this::applyTopics);
-        events += replay.replay(ContentTopics.ARTICLES, records -> readAll(records, reader::readArticle),
-                this::applyArticles);
+        events += replay.replay(ContentTopics.ARTICLES, records -> skips.readEach(records, reader::readArticle),
+                meter.timed(this::applyArticles));
         changedFeeds.add(FeedChanges.ALL_TOPICS);
         transactions.executeWithoutResult(status -> changes.touch(changedFeeds, clock.instant()));
-        figures = new RebuildFigures(events, skipped.get(), (System.nanoTime() - started) / 1e9,
-                writingNanos.get() / 1e9, (processCpuNanos() - cpuAtStart) / 1e9);
+        figures = meter.finish(events, skips.count());
         log.info("Read model rebuilt from the log: {}", figures.line());
         System.out.println(figures.line());
     }
@@ -126,79 +115,13 @@ class ReadModelRebuild implements ApplicationRunner {
                 }
             }
             catch (RuntimeException ex) {
-                skip(ex, "topic " + topic.slug() + " version " + topic.version());
+                skips.skip(ex, "topic " + topic.slug() + " version " + topic.version());
             }
         }
     }
 
     private void applyArticles(List<ArticleEvent> events) {
-        long started = System.nanoTime();
-        try {
-            applyOrSkip(events);
-        }
-        finally {
-            writingNanos.addAndGet(System.nanoTime() - started);
-        }
-    }
-
-    private void applyOrSkip(List<ArticleEvent> events) {
-        try {
-            changedFeeds.addAll(articles.applyUnstamped(events));
-        }
-        catch (RuntimeException ex) {
-            if (!ConsumerFailure.of(ex).deadLetter()) {
-                throw ex;
-            }
-            // One event the database rejects fails the whole batch: find it by applying them one by one.
-            for (ArticleEvent event : events) {
-                try {
-                    changedFeeds.addAll(articles.applyUnstamped(List.of(event)));
-                }
-                catch (RuntimeException rejected) {
-                    skip(rejected, "article " + event.article().id() + " version " + event.article().version());
-                }
-            }
-        }
-    }
-
-    private <T> List<T> readAll(List<ConsumerRecord<String, byte[]>> records, Function<Message<byte[]>, T> read) {
-        List<T> events = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                events.add(read.apply(TopicReplay.messageOf(record)));
-            }
-            catch (RuntimeException ex) {
-                skip(ex, record.topic() + "-" + record.partition() + "@" + record.offset());
-            }
-        }
-        return events;
-    }
-
-    private void skip(RuntimeException ex, String what) {
-        if (!ConsumerFailure.of(ex).deadLetter()) {
-            throw ex;
-        }
-        skipped.incrementAndGet();
-        log.warn("Skipped {} as the live consumers dead-letter it: {}", what, ex.getMessage());
-    }
-
-    // Where a slow rebuild's time goes: in this process, or waiting for the database (seconds spent writing).
-    private static long processCpuNanos() {
-        return ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getProcessCpuTime();
-    }
-
-    /**
-     * A finished rebuild's figures: events read, events skipped, the seconds from first poll to last
-     * commit, the seconds the writers spent writing (added up: up to twice the elapsed time with two),
-     * and the CPU seconds this process used meanwhile.
-     */
-    record RebuildFigures(long events, long skipped, double seconds, double writingSeconds, double cpuSeconds) {
-
-        String line() {
-            double elapsed = Math.max(seconds, 1e-3);
-            return String.format(Locale.ROOT,
-                    "rebuild events_per_s=%d events=%d skipped=%d seconds=%.1f writing_s=%.1f cpu_s=%.1f",
-                    Math.round(events / elapsed), events, skipped, seconds, writingSeconds, cpuSeconds);
-        }
+        skips.applyAll(events, batch -> changedFeeds.addAll(articles.applyUnstamped(batch)),
+                event -> "article " + event.article().id() + " version " + event.article().version());
     }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A read model rebuilt from the log ({@code rebuild} profile) serves the same feeds, byte for byte
@@ -46,11 +47,14 @@ class ReadModelRebuildIntegrationTests extends FeedServiceIntegrationTest {
         kafka.send(new TopicSnapshot(first, 1, "Rebuild A", "First"));
         kafka.send(new TopicSnapshot(second, 1, "Rebuild B", "Second"));
         kafka.send(new TopicSnapshot(second, 2, "Rebuild B, renamed", "Second, renamed"));
+        // Tags the statement must store as they are: quotes, a backslash, a comma, braces and the word NULL.
+        List<String> hostileTags = List.of(everyArticle, "say \"hi\", {braced}", "back\\slash", "NULL");
         List<ArticleSnapshot> live = new ArrayList<>();
         List<UUID> retracted = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             List<String> topics = i % 3 == 0 ? List.of(first, second) : List.of(i % 2 == 0 ? first : second);
-            ArticleSnapshot published = article(i, topics, i % 4 == 0 ? List.of(tag, everyArticle) : List.of(everyArticle));
+            List<String> tags = i == 2 ? hostileTags : i % 4 == 0 ? List.of(tag, everyArticle) : List.of(everyArticle);
+            ArticleSnapshot published = article(i, topics, tags);
             kafka.send(ArticleEventType.PUBLISHED, published);
             ArticleSnapshot current = published;
             if (i % 5 == 0) {
@@ -110,6 +114,12 @@ class ReadModelRebuildIntegrationTests extends FeedServiceIntegrationTest {
             String rebuiltAtom = new String(get(port, "/feeds/" + first + ".atom").body(), StandardCharsets.UTF_8);
             assertThat(rebuiltAtom).contains("Corrected again 0").doesNotContain(">Corrected 0<")
                     .doesNotContain(unstorable.id().toString());
+            UUID hostile = live.stream().filter(article -> article.tags().equals(hostileTags)).findFirst().orElseThrow()
+                    .id();
+            assertThat(rebuilt.getBean(JdbcClient.class).sql("SELECT tags FROM feed_entries WHERE id = :id")
+                    .param("id", hostile)
+                    .query((rs, row) -> List.of((String[]) rs.getArray("tags").getArray())).single())
+                    .isEqualTo(hostileTags);
             String rebuiltCombination = new String(get(port, "/feeds/topics/" + first + "+" + second + ".atom").body(),
                     StandardCharsets.UTF_8);
             assertThat(retracted).isNotEmpty().allSatisfy(id -> assertThat(rebuiltCombination)

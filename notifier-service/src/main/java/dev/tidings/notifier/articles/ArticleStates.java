@@ -4,6 +4,7 @@ import dev.tidings.events.ArticleSnapshot;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -70,7 +71,9 @@ public class ArticleStates {
         int size = states.size();
         UUID[] ids = new UUID[size];
         Long[] versions = new Long[size];
-        String[][] texts = new String[10][size];
+        String[][] texts = new String[9][size];
+        List<Long> topicOrdinals = new ArrayList<>();
+        List<String> topics = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             ArticleSnapshot article = states.get(i).article();
             Instant retractedAt = states.get(i).retractedAt();
@@ -82,25 +85,32 @@ public class ArticleStates {
             texts[3][i] = article.bodyHtml();
             texts[4][i] = article.canonicalUrl();
             texts[5][i] = article.author();
-            texts[6][i] = arrayText(article.topics());
-            texts[7][i] = article.publishedAt().toString();
-            texts[8][i] = article.updatedAt().toString();
-            texts[9][i] = retractedAt == null ? null : retractedAt.toString();
+            texts[6][i] = article.publishedAt().toString();
+            texts[7][i] = article.updatedAt().toString();
+            texts[8][i] = retractedAt == null ? null : retractedAt.toString();
+            for (String topic : article.topics()) {
+                topicOrdinals.add(i + 1L);
+                topics.add(topic);
+            }
         }
-        // One array per column; each article's topics as the text of an array, as unnest cannot take an array of
-        // arrays of different lengths.
+        // One array per column. Each article's topics come as (ordinal, topic) pairs, gathered again by the article's
+        // ordinal: unnest cannot take an array of arrays of different lengths.
         return jdbc.sql("""
                 INSERT INTO articles (id, version, slug, title, summary, body_html, canonical_url, author, topics,
                     published_at, updated_at, retracted_at)
-                SELECT id, version, slug, title, summary, body_html, canonical_url, author, CAST(topics AS text[]),
-                    published_at, updated_at, retracted_at
+                SELECT s.id, s.version, s.slug, s.title, s.summary, s.body_html, s.canonical_url, s.author,
+                    COALESCE(t.topics, '{}'), s.published_at, s.updated_at, s.retracted_at
                 FROM unnest(CAST(:ids AS uuid[]), CAST(:versions AS bigint[]), CAST(:slugs AS text[]),
                     CAST(:titles AS text[]), CAST(:summaries AS text[]), CAST(:bodies AS text[]),
-                    CAST(:canonicalUrls AS text[]), CAST(:authors AS text[]), CAST(:topics AS text[]),
-                    CAST(:publishedAt AS timestamptz[]), CAST(:updatedAt AS timestamptz[]),
-                    CAST(:retractedAt AS timestamptz[]))
-                    AS s(id, version, slug, title, summary, body_html, canonical_url, author, topics, published_at,
-                         updated_at, retracted_at)
+                    CAST(:canonicalUrls AS text[]), CAST(:authors AS text[]), CAST(:publishedAt AS timestamptz[]),
+                    CAST(:updatedAt AS timestamptz[]), CAST(:retractedAt AS timestamptz[]))
+                    WITH ORDINALITY
+                    AS s(id, version, slug, title, summary, body_html, canonical_url, author, published_at,
+                         updated_at, retracted_at, ordinal)
+                LEFT JOIN (SELECT ordinal, array_agg(topic ORDER BY n) AS topics
+                           FROM unnest(CAST(:topicOrdinals AS bigint[]), CAST(:topics AS text[]))
+                                WITH ORDINALITY AS p(ordinal, topic, n)
+                           GROUP BY ordinal) t ON t.ordinal = s.ordinal
                 """ + ON_NEWER_VERSION)
                 .param("ids", new SqlParameterValue(Types.ARRAY, ids))
                 .param("versions", new SqlParameterValue(Types.ARRAY, versions))
@@ -110,23 +120,12 @@ public class ArticleStates {
                 .param("bodies", new SqlParameterValue(Types.ARRAY, texts[3]))
                 .param("canonicalUrls", new SqlParameterValue(Types.ARRAY, texts[4]))
                 .param("authors", new SqlParameterValue(Types.ARRAY, texts[5]))
-                .param("topics", new SqlParameterValue(Types.ARRAY, texts[6]))
-                .param("publishedAt", new SqlParameterValue(Types.ARRAY, texts[7]))
-                .param("updatedAt", new SqlParameterValue(Types.ARRAY, texts[8]))
-                .param("retractedAt", new SqlParameterValue(Types.ARRAY, texts[9]))
+                .param("publishedAt", new SqlParameterValue(Types.ARRAY, texts[6]))
+                .param("updatedAt", new SqlParameterValue(Types.ARRAY, texts[7]))
+                .param("retractedAt", new SqlParameterValue(Types.ARRAY, texts[8]))
+                .param("topicOrdinals", new SqlParameterValue(Types.ARRAY, topicOrdinals.toArray(Long[]::new)))
+                .param("topics", new SqlParameterValue(Types.ARRAY, topics.toArray(String[]::new)))
                 .update();
-    }
-
-    /** The text of a PostgreSQL array of {@code values}: each quoted, backslashes and quotes escaped. */
-    private static String arrayText(List<String> values) {
-        StringBuilder text = new StringBuilder("{");
-        for (String value : values) {
-            if (text.length() > 1) {
-                text.append(',');
-            }
-            text.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return text.append('}').toString();
     }
 
     /** Marks the article retracted whatever the event said, so it is never mailed again. */

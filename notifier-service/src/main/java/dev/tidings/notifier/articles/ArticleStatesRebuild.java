@@ -1,19 +1,15 @@
 package dev.tidings.notifier.articles;
 
-import com.sun.management.OperatingSystemMXBean;
 import dev.tidings.events.ArticleEventType;
 import dev.tidings.events.ContentTopics;
-import dev.tidings.events.consuming.ConsumerFailure;
+import dev.tidings.events.consuming.RebuildFigures;
+import dev.tidings.events.consuming.ReplaySkips;
 import dev.tidings.events.consuming.TopicReplay;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -65,9 +61,7 @@ class ArticleStatesRebuild implements ApplicationRunner {
 
     private final Clock clock;
 
-    private final AtomicLong skipped = new AtomicLong();
-
-    private final AtomicLong writingNanos = new AtomicLong();
+    private final ReplaySkips skips = new ReplaySkips();
 
     private volatile RebuildFigures figures;
 
@@ -90,12 +84,12 @@ class ArticleStatesRebuild implements ApplicationRunner {
                     + " articles and topics: point spring.datasource.url at an empty one");
         }
         TopicReplay replay = new TopicReplay(kafka.buildConsumerProperties(), BATCH_SIZE, WRITERS);
-        long started = System.nanoTime();
-        long cpuAtStart = processCpuNanos();
+        RebuildFigures.Meter meter = RebuildFigures.start();
         long events = replay.replay(ContentTopics.TOPICS, records -> records, this::applyTopics);
-        events += replay.replay(ContentTopics.ARTICLES, this::readArticles, this::applyArticles);
-        figures = new RebuildFigures(events, skipped.get(), (System.nanoTime() - started) / 1e9,
-                writingNanos.get() / 1e9, (processCpuNanos() - cpuAtStart) / 1e9);
+        events += replay.replay(ContentTopics.ARTICLES,
+                records -> skips.readEach(records, message -> ArticleEvent.read(message, json)),
+                meter.timed(this::applyArticles));
+        figures = meter.finish(events, skips.count());
         log.info("Article states rebuilt from the log: {}", figures.line());
         System.out.println(figures.line());
     }
@@ -111,52 +105,14 @@ class ArticleStatesRebuild implements ApplicationRunner {
                 topics.accept(TopicReplay.messageOf(record));
             }
             catch (RuntimeException ex) {
-                skip(ex, record);
+                skips.skip(ex, record);
             }
         }
-    }
-
-    private List<ArticleEvent> readArticles(List<ConsumerRecord<String, byte[]>> records) {
-        List<ArticleEvent> events = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                events.add(ArticleEvent.read(TopicReplay.messageOf(record), json));
-            }
-            catch (RuntimeException ex) {
-                skip(ex, record);
-            }
-        }
-        return events;
     }
 
     private void applyArticles(List<ArticleEvent> events) {
-        long started = System.nanoTime();
-        try {
-            applyOrSkip(events);
-        }
-        finally {
-            writingNanos.addAndGet(System.nanoTime() - started);
-        }
-    }
-
-    private void applyOrSkip(List<ArticleEvent> events) {
-        try {
-            articles.applyAll(newestOf(events));
-        }
-        catch (RuntimeException ex) {
-            if (!ConsumerFailure.of(ex).deadLetter()) {
-                throw ex;
-            }
-            // One event the database rejects fails the whole statement: find it by applying them one by one.
-            for (ArticleEvent event : events) {
-                try {
-                    articles.applyAll(newestOf(List.of(event)));
-                }
-                catch (RuntimeException rejected) {
-                    skip(rejected, "article " + event.article().id() + " version " + event.article().version());
-                }
-            }
-        }
+        skips.applyAll(events, batch -> articles.applyAll(newestOf(batch)),
+                event -> "article " + event.article().id() + " version " + event.article().version());
     }
 
     /**
@@ -187,37 +143,5 @@ class ArticleStatesRebuild implements ApplicationRunner {
             return event.article().retractedAt();
         }
         return event.type() == ArticleEventType.RETRACTED ? clock.instant() : null;
-    }
-
-    private void skip(RuntimeException ex, ConsumerRecord<String, byte[]> record) {
-        skip(ex, record.topic() + "-" + record.partition() + "@" + record.offset());
-    }
-
-    private void skip(RuntimeException ex, String what) {
-        if (!ConsumerFailure.of(ex).deadLetter()) {
-            throw ex;
-        }
-        skipped.incrementAndGet();
-        log.warn("Skipped {} as the live consumers dead-letter it: {}", what, ex.getMessage());
-    }
-
-    // Where a slow rebuild's time goes: in this process, or waiting for the database (seconds spent writing).
-    private static long processCpuNanos() {
-        return ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getProcessCpuTime();
-    }
-
-    /**
-     * A finished rebuild's figures: events read, events skipped, the seconds from first poll to last
-     * commit, the seconds the writers spent writing (added up: up to twice the elapsed time with two),
-     * and the CPU seconds this process used meanwhile.
-     */
-    record RebuildFigures(long events, long skipped, double seconds, double writingSeconds, double cpuSeconds) {
-
-        String line() {
-            double elapsed = Math.max(seconds, 1e-3);
-            return String.format(Locale.ROOT,
-                    "rebuild events_per_s=%d events=%d skipped=%d seconds=%.1f writing_s=%.1f cpu_s=%.1f",
-                    Math.round(events / elapsed), events, skipped, seconds, writingSeconds, cpuSeconds);
-        }
     }
 }

@@ -58,19 +58,27 @@ class ArticleStatesRebuildIntegrationTests extends NotifierIntegrationTest {
         kafka.send(ArticleEventType.PUBLISHED, new ArticleSnapshot(sane.id(), 1, sane.slug(), "Nul \u0000 inside",
                 sane.summary(), sane.bodyHtml(), sane.canonicalUrl(), sane.author(), sane.topics(), sane.tags(),
                 sane.publishedAt(), sane.updatedAt(), null, null, null));
+        // Topics the statement must store as they are: quotes, a backslash, a comma, braces and the word NULL.
+        List<String> hostileTopics = List.of(topic, "say \"hi\", {braced}", "back\\slash", "NULL");
+        ArticleSnapshot hostile = article(UUID.randomUUID(), 1, "Hostile topics", hostileTopics);
+        ids.add(hostile.id());
+        kafka.send(ArticleEventType.PUBLISHED, hostile);
         ArticleSnapshot last = article(UUID.randomUUID(), 1, "Last", List.of(topic));
         ids.add(last.id());
         kafka.send(ArticleEventType.PUBLISHED, last);
-        await().atMost(PATIENCE).until(() -> articleRows(jdbc, ids).size() == 13
+        await().atMost(PATIENCE).until(() -> articleRows(jdbc, ids).size() == 14
                 && topicRows(jdbc, List.of(renamed)).toString().contains("After the rename"));
         await().atMost(PATIENCE).until(() -> deliveries(jdbc) > 0);
 
         try (ConfigurableApplicationContext rebuilt = rebuildFromTheLog()) {
             JdbcClient rebuiltDatabase = rebuilt.getBean(JdbcClient.class);
-            assertThat(articleRows(rebuiltDatabase, ids)).hasSize(13).isEqualTo(articleRows(jdbc, ids));
+            assertThat(articleRows(rebuiltDatabase, ids)).hasSize(14).isEqualTo(articleRows(jdbc, ids));
             assertThat(topicRows(rebuiltDatabase, List.of(topic, renamed, unstorable))).hasSize(2)
                     .isEqualTo(topicRows(jdbc, List.of(topic, renamed, unstorable)));
             assertThat(articleRows(rebuiltDatabase, ids).toString()).contains("Corrected 0").doesNotContain("Nul");
+            assertThat(rebuiltDatabase.sql("SELECT topics FROM articles WHERE id = :id").param("id", hostile.id())
+                    .query((rs, row) -> List.of((String[]) rs.getArray("topics").getArray())).single())
+                    .isEqualTo(hostileTopics);
             assertThat(deliveries(rebuiltDatabase)).isZero();
             // Other tests' rejected events are in the log too.
             assertThat(rebuilt.getBean(ArticleStatesRebuild.class).figures().skipped()).isPositive();
