@@ -8,14 +8,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tidings.events.ArticleEventType;
 import dev.tidings.events.ArticleSnapshot;
-import dev.tidings.feed.FeedProperties;
-import dev.tidings.feed.FeedServiceIntegrationTest;
 import io.micrometer.core.instrument.Counter;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,50 +17,19 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The WebSub hub against a subscriber that runs in the test ({@link TestSubscriber}), over real
  * HTTP, Kafka and PostgreSQL: verification of intent, signed content on publish, correction and
  * retraction, unsubscription, leases, refusals, retries.
  */
-class WebSubIntegrationTests extends FeedServiceIntegrationTest {
-
-    private static final String ADMIN = "Bearer local-admin-key";
-
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    private final JsonMapper json = JsonMapper.builder().build();
-
-    @Autowired
-    FeedProperties properties;
-
-    @LocalServerPort
-    int serverPort;
-
-    private TestSubscriber subscriber;
-
-    @BeforeEach
-    void startSubscriber() throws IOException {
-        subscriber = new TestSubscriber();
-    }
-
-    @AfterEach
-    void stopSubscriber() {
-        subscriber.close();
-    }
+class WebSubIntegrationTests extends HubIntegrationTest {
 
     @Test
     void aVerifiedSubscriberGetsSignedContentOfEveryPublishCorrectionAndRetraction() throws Exception {
@@ -291,45 +254,6 @@ class WebSubIntegrationTests extends FeedServiceIntegrationTest {
         assertThat(hub(Map.of("hub.mode", "subscribe", "hub.topic", topic, "hub.callback", callback)).statusCode())
                 .isEqualTo(202);
         await().atMost(PATIENCE).until(() -> subscription(callback).isPresent());
-    }
-
-    private TestSubscriber.Notification awaitNotification(String callback, String containing) {
-        return await().atMost(PATIENCE).until(() -> subscriber.notificationsOf(callback).stream()
-                .filter(notification -> notification.text().contains(containing))
-                .findFirst(), Optional::isPresent).orElseThrow();
-    }
-
-    private HttpResponse<String> hub(Map<String, String> form) {
-        String body = form.entrySet().stream()
-                .map(parameter -> URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + serverPort + "/hub"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private Optional<JsonNode> subscription(String callback) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + serverPort + "/api/admin/websub/subscriptions"))
-                .header("Authorization", ADMIN));
-        assertThat(response.statusCode()).isEqualTo(200);
-        return json.readTree(response.body()).values().stream()
-                .filter(view -> view.get("callback").asString().equals(callback))
-                .findFirst();
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
     }
 
     private String pathOf(String topic) {
