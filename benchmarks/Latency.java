@@ -34,12 +34,14 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Publish-to-feed and publish-to-WebSub latency: creates a topic and subscribes a WebSub subscriber
  * that runs here (an HTTP server on 127.0.0.1, which the 'local' profile allow-lists, with a secret)
- * to the topic's Atom feed; then for each of {@code count} articles writes a draft, starts the
- * clock, publishes it through content-service's API, polls the topic's Atom feed (conditional GET,
+ * to the topic's Atom feed; then for each of {@code warmup} + {@code count} articles writes a draft,
+ * starts the clock, publishes it through content-service's API, polls the topic's Atom feed (conditional GET,
  * every millisecond) until the article is in it, and waits for the first notification whose
- * {@code X-Hub-Signature} verifies and that holds the article. Prints the spread and last
- * {@code latency feed_p50_ms=... feed_p99_ms=... websub_p50_ms=... websub_p99_ms=...}.
- * Usage: java Latency.java <content url> <feed url> <admin API key> <editor API key> <count>
+ * {@code X-Hub-Signature} verifies and that holds the article. Only the last {@code count} are
+ * counted: the first {@code warmup} bring the services' JIT to the code a running service has
+ * compiled (the first hundreds of publishes take two to three times as long). Prints the spread
+ * and last {@code latency feed_p50_ms=... feed_p99_ms=... websub_p50_ms=... websub_p99_ms=...}.
+ * Usage: java Latency.java <content url> <feed url> <admin API key> <editor API key> <count> <warmup>
  * (an admin creates topics, an editor writes and publishes).
  */
 public class Latency {
@@ -56,6 +58,7 @@ public class Latency {
         String adminKey = args[2];
         String key = args[3];
         int count = Integer.parseInt(args[4]);
+        int warmup = Integer.parseInt(args[5]);
         String topic = "latency-" + UUID.randomUUID().toString().substring(0, 8);
         expect(201, post(content + "/api/topics", adminKey, """
                 {"slug":"%s","title":"Latency","description":"Articles published by the latency benchmark."}"""
@@ -72,7 +75,7 @@ public class Latency {
         subscriber.subscribe(feeds, feed, adminKey);
         List<Double> millis = new ArrayList<>();
         List<Double> websubMillis = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = -warmup; i < count; i++) {
             HttpResponse<String> draft = post(content + "/api/articles", key, """
                     {"title":"Latency probe %d","summary":"How fast a published article reaches the feed.",\
                     "body":"Emollients **restore the skin barrier**.\\n\\nProbe %d of the latency benchmark.",\
@@ -103,19 +106,23 @@ public class Latency {
                 }
                 LockSupport.parkNanos(1_000_000);
             }
-            millis.add((System.nanoTime() - start) / 1e6);
+            double visibleMillis = (System.nanoTime() - start) / 1e6;
             long notifiedAt = subscriber.awaitNotified(id.group(1), Duration.ofSeconds(30));
-            websubMillis.add((notifiedAt - start) / 1e6);
+            double notifiedMillis = (notifiedAt - start) / 1e6;
+            if (i < 0) {
+                continue;
+            }
+            millis.add(visibleMillis);
+            websubMillis.add(notifiedMillis);
             // Per probe, for lining up with the services' logs: when it started, the publish request, the totals.
             System.err.printf("probe %d article %s started %d publish_ms %.1f visible_ms %.1f websub_ms %.1f%n", i,
-                    id.group(1), startedAt, publishMillis, millis.get(millis.size() - 1),
-                    websubMillis.get(websubMillis.size() - 1));
+                    id.group(1), startedAt, publishMillis, visibleMillis, notifiedMillis);
         }
         subscriber.unsubscribe(feeds, feed);
         Collections.sort(millis);
         Collections.sort(websubMillis);
-        System.out.printf("publishes %d, feed min %.1f ms, max %.1f ms; websub min %.1f ms, max %.1f ms; "
-                + "%d signed notifications%n", count, millis.get(0), millis.get(count - 1), websubMillis.get(0),
+        System.out.printf("publishes %d after %d to warm up, feed min %.1f ms, max %.1f ms; websub min %.1f ms, max %.1f ms; "
+                + "%d signed notifications%n", count, warmup, millis.get(0), millis.get(count - 1), websubMillis.get(0),
                 websubMillis.get(count - 1), subscriber.notifications.get());
         System.out.printf("latency feed_p50_ms=%.1f feed_p99_ms=%.1f websub_p50_ms=%.1f websub_p99_ms=%.1f%n",
                 percentile(millis, 50), percentile(millis, 99), percentile(websubMillis, 50),

@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * be the address readers use (no trailing slash); {@code cacheMaxAge} goes into
  * {@code Cache-Control}; {@code tombstonePeriod} is how long an Atom feed shows a retracted entry
  * as an RFC 6721 tombstone after its retraction; {@code websub} configures the WebSub hub at
- * {@link #hubUrl()}.
+ * {@link #hubUrl()}; {@code requestThreads} the threads that answer HTTP requests.
  */
 @Validated
 @ConfigurationProperties("tidings.feed")
@@ -28,7 +28,8 @@ public record FeedProperties(
         @Min(1) @Max(500) @DefaultValue("50") int entriesPerFeed,
         @NotNull @DefaultValue("60s") Duration cacheMaxAge,
         @NotNull @DefaultValue("30d") Duration tombstonePeriod,
-        @Valid @NotNull @DefaultValue Websub websub) {
+        @Valid @NotNull @DefaultValue Websub websub,
+        @Valid @NotNull @DefaultValue RequestThreads requestThreads) {
 
     /** The WebSub hub's address, which every feed advertises as {@code rel="hub"}. */
     public String hubUrl() {
@@ -68,5 +69,27 @@ public record FeedProperties(
             @NotNull @DefaultValue("1m") Duration claimLease,
             @NotNull @DefaultValue("5s") Duration pollInterval,
             @NotNull @DefaultValue List<@NotBlank String> allowedCallbackNetworks) {
+    }
+
+    /**
+     * The threads that answer HTTP requests ({@code tidings.feed.request-threads.*}), in place of
+     * Tomcat's pool. Most requests are answered from memory, which is CPU work: as many threads as
+     * cores do it fastest (a hundred threads on two cores answer a fifth fewer requests). Requests
+     * wait in a queue for those; only when it is full do more threads start, up to {@code max}, so
+     * requests that wait on the database (a render, the hub, an admin) cannot hold up the rest.
+     *
+     * @param core threads always ready; 0 for one per core
+     * @param queue requests waiting for a thread before another thread starts
+     * @param max the most threads; beyond them and a full queue a connection is closed
+     */
+    public record RequestThreads(
+            @Min(0) @Max(1000) @DefaultValue("0") int core,
+            @Min(1) @Max(100000) @DefaultValue("100") int queue,
+            @Min(1) @Max(1000) @DefaultValue("200") int max) {
+
+        /** {@link #core()}, with 0 resolved to the number of cores. */
+        public int coreThreads() {
+            return core == 0 ? Runtime.getRuntime().availableProcessors() : core;
+        }
     }
 }

@@ -56,26 +56,31 @@ public class FeedChanges {
 
     /**
      * Stamps every feed in {@code feeds} at once, locking their rows in the collection's order, moves
-     * their revisions, tells every instance through {@code NOTIFY} (delivered on commit), and
-     * publishes {@link FeedsTouched} within the transaction.
+     * their revisions, tells every instance the new revisions through {@code NOTIFY} (delivered on
+     * commit) in the same statement, and publishes {@link FeedsTouched} within the transaction.
      */
     void touch(Collection<String> feeds, Instant at) {
+        // One round trip: the notification is what a reader of the feed waits for after the commit.
         jdbc.sql("""
-                INSERT INTO feed_changes (feed, changed_at)
-                SELECT feed, date_trunc('second', CAST(:changedAt AS timestamptz))
-                FROM unnest(CAST(:feeds AS text[])) WITH ORDINALITY AS f(feed, position)
-                ORDER BY position
-                ON CONFLICT (feed) DO UPDATE
-                    SET changed_at = GREATEST(EXCLUDED.changed_at, feed_changes.changed_at + interval '1 second'),
-                        revision = feed_changes.revision + 1
+                WITH touched AS (
+                    INSERT INTO feed_changes (feed, changed_at)
+                    SELECT feed, date_trunc('second', CAST(:changedAt AS timestamptz))
+                    FROM unnest(CAST(:feeds AS text[])) WITH ORDINALITY AS f(feed, position)
+                    ORDER BY position
+                    ON CONFLICT (feed) DO UPDATE
+                        SET changed_at = GREATEST(EXCLUDED.changed_at, feed_changes.changed_at + interval '1 second'),
+                            revision = feed_changes.revision + 1
+                    RETURNING feed, revision)
+                -- Each line "<revision> <feed>"; a payload too long for NOTIFY is sent empty: read every feed.
+                SELECT pg_notify(:channel, CASE WHEN sum(octet_length(feed) + 21) > :longestPayload THEN ''
+                                                ELSE string_agg(revision || ' ' || feed, E'\\n') END)
+                FROM touched
                 """)
                 // Wrapped so that one SQL array is bound instead of an expanded IN list.
                 .param("feeds", new SqlParameterValue(Types.ARRAY, feeds.toArray(String[]::new)))
                 .param("changedAt", at.atOffset(ZoneOffset.UTC))
-                .update();
-        jdbc.sql("SELECT pg_notify(:channel, :payload)")
                 .param("channel", FeedRevisions.CHANNEL)
-                .param("payload", FeedRevisions.payloadOf(feeds))
+                .param("longestPayload", FeedRevisions.LONGEST_PAYLOAD)
                 .query((rs, row) -> row)
                 .list();
         events.publishEvent(new FeedsTouched(Set.copyOf(feeds), at));

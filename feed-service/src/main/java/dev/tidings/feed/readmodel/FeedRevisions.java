@@ -6,11 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -25,9 +27,9 @@ import org.springframework.stereotype.Component;
  * the bytes it holds are current without asking the database.
  *
  * <p>Kept current by PostgreSQL: every transaction that changes feeds sends
- * {@code NOTIFY feed_changes} with their names, delivered to every instance when (and only if) it
- * commits, whichever instance consumed the event. One thread per instance listens on its own
- * connection and reads the new revisions. After (re)connecting, and every {@link #SWEEP} as a
+ * {@code NOTIFY feed_changes} with their new revisions and names, delivered to every instance when
+ * (and only if) it commits, whichever instance consumed the event. One thread per instance listens
+ * on its own connection and takes the revisions from the notifications. After (re)connecting, and every {@link #SWEEP} as a
  * check that the connection still works, it reads them all, so a notification sent while it was
  * not listening is never missed for longer than a reconnect. Between a commit and its notification
  * (milliseconds) this instance answers with the previous content, as if the request had come a
@@ -47,7 +49,9 @@ public class FeedRevisions implements SmartLifecycle {
     private static final Duration RECONNECT = Duration.ofSeconds(2);
 
     // NOTIFY payloads are limited to 8000 bytes; an empty one asks listeners to read every feed.
-    private static final int LONGEST_PAYLOAD = 7000;
+    static final int LONGEST_PAYLOAD = 7000;
+
+    private static final Pattern NUMBERED = Pattern.compile("(\\d{1,18}) (.+)");
 
     private final ConcurrentHashMap<String, Long> revisions = new ConcurrentHashMap<>();
 
@@ -66,11 +70,6 @@ public class FeedRevisions implements SmartLifecycle {
     public long revisionOf(String feed) {
         Long revision = revisions.get(feed);
         return revision == null ? 0 : revision;
-    }
-
-    static String payloadOf(Collection<String> feeds) {
-        String payload = String.join("\n", feeds);
-        return payload.length() > LONGEST_PAYLOAD ? "" : payload;
     }
 
     @Override
@@ -116,11 +115,11 @@ public class FeedRevisions implements SmartLifecycle {
                     }
                 }
             }
-            catch (SQLException ex) {
+            catch (SQLException | RuntimeException ex) {
                 if (listener != Thread.currentThread()) {
                     return;
                 }
-                log.warn("Lost the feed change notifications ({}); reconnecting in {}", ex.getMessage(), RECONNECT);
+                log.warn("Lost the feed change notifications ({}); reconnecting in {}", ex.toString(), RECONNECT);
                 try {
                     Thread.sleep(RECONNECT.toMillis());
                 }
@@ -132,19 +131,40 @@ public class FeedRevisions implements SmartLifecycle {
     }
 
     private void read(Connection connection, PGNotification[] received) throws SQLException {
-        Set<String> feeds = new HashSet<>();
+        Map<String, Long> notified = new HashMap<>();
+        Set<String> unnumbered = new HashSet<>();
         for (PGNotification notification : received) {
             if (notification.getParameter().isEmpty()) {
                 readAll(connection);
                 return;
             }
-            feeds.addAll(List.of(notification.getParameter().split("\n")));
+            // Lines "<revision> <feed>" (a tag's feed name may hold spaces). A line with a name only, from an
+            // instance of an older release during a rolling upgrade, never starts with digits and a space (slugs
+            // have no spaces, tag feeds start with "tag:"); its revision is read.
+            for (String line : notification.getParameter().split("\n")) {
+                Matcher numbered = NUMBERED.matcher(line);
+                if (numbered.matches()) {
+                    notified.merge(numbered.group(2), Long.parseLong(numbered.group(1)), Math::max);
+                }
+                else {
+                    unnumbered.add(line);
+                }
+            }
         }
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT feed, revision FROM feed_changes WHERE feed = ANY(?)")) {
-            select.setArray(1, connection.createArrayOf("text", feeds.toArray()));
-            remember(select.executeQuery());
+        Set<String> changed = new HashSet<>();
+        notified.forEach((feed, revision) -> remember(feed, revision, changed));
+        if (!unnumbered.isEmpty()) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT feed, revision FROM feed_changes WHERE feed = ANY(?)")) {
+                select.setArray(1, connection.createArrayOf("text", unnumbered.toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        remember(rows.getString("feed"), rows.getLong("revision"), changed);
+                    }
+                }
+            }
         }
+        announce(changed);
     }
 
     private void readAll(Connection connection) throws SQLException {
@@ -157,14 +177,20 @@ public class FeedRevisions implements SmartLifecycle {
         Set<String> changed = new HashSet<>();
         try (rows) {
             while (rows.next()) {
-                String feed = rows.getString("feed");
-                long revision = rows.getLong("revision");
-                // Revisions only grow; a late answer must not move one back.
-                if (revisions.merge(feed, revision, Math::max) == revision) {
-                    changed.add(feed);
-                }
+                remember(rows.getString("feed"), rows.getLong("revision"), changed);
             }
         }
+        announce(changed);
+    }
+
+    private void remember(String feed, long revision, Set<String> changed) {
+        // Revisions only grow; a late answer must not move one back.
+        if (revisions.merge(feed, revision, Math::max) == revision) {
+            changed.add(feed);
+        }
+    }
+
+    private void announce(Set<String> changed) {
         if (!changed.isEmpty()) {
             events.publishEvent(new FeedsChanged(changed));
         }

@@ -9,15 +9,18 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its newest entries from an index.
  */
 @Component
-public class FeedRenditions {
+public class FeedRenditions implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(FeedRenditions.class);
 
@@ -62,18 +65,27 @@ public class FeedRenditions {
 
     private final FeedRevisions revisions;
 
+    private final JdbcClient jdbc;
+
     private final TransactionTemplate snapshot;
 
     private final Timer renders;
 
+    // One thread per core: a render is CPU (writing, gzip) between short reads.
+    private final ExecutorService renderers = Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), runnable -> {
+                Thread thread = new Thread(runnable, "feed-render-ahead");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     FeedRenditions(FeedCatalog catalog, FeedRenderer renderer, FeedRevisions revisions,
-            PlatformTransactionManager transactions, MeterRegistry meters) {
+            JdbcClient jdbc, PlatformTransactionManager transactions, MeterRegistry meters) {
         this.catalog = catalog;
         this.renderer = renderer;
         this.revisions = revisions;
+        this.jdbc = jdbc;
         this.snapshot = new TransactionTemplate(transactions);
-        // One snapshot for the change stamp and the entries, so the revision labels exactly these bytes.
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
         this.renders = Timer.builder("tidings.feed.renders")
                 .description("Feeds rendered (read, written, gzipped); each change is rendered once per format and "
@@ -82,15 +94,20 @@ public class FeedRenditions {
     }
 
     /**
-     * The rendition of {@code file} ({@code <name>.<extension>}) if one is held and current, else
-     * null; never touches the database. The hot path of every feed request.
+     * The current rendition of {@code file} ({@code <name>.<extension>}) if this instance holds that
+     * feed, else null; never touches the database while the held one is current. The hot path of
+     * every feed request: the first request after a change waits here for its render (or renders).
      */
-    public Rendition heldAndCurrent(String file) {
+    public Rendition held(String file) {
         Held current = held.get(file);
-        if (current == null || current.rendition() == null || current.revision() < knownRevision(current.name())) {
+        if (current == null) {
             return null;
         }
-        return current.rendition();
+        long known = knownRevision(current.name());
+        if (current.revision() >= known) {
+            return current.rendition();
+        }
+        return asOf(current.name(), current.format(), null, known).orElse(null);
     }
 
     /** The current rendition of a feed, rendered if none is held for its newest change; empty if no such feed. */
@@ -187,15 +204,15 @@ public class FeedRenditions {
 
     /**
      * Renders the new changes of the feeds this instance holds as soon as it learns of them, so that
-     * the first reader after a change gets bytes instead of waiting for a render. Runs on the thread
-     * that learned of the change; readers that come meanwhile wait for the same render.
+     * the first reader after a change gets bytes instead of waiting for a render. The feeds render
+     * side by side, off the thread that learned of the change; readers that come meanwhile wait for
+     * the same render.
      */
     @EventListener
     void renderAhead(FeedsChanged changed) {
         Stream.concat(held.values().stream(), heldElsewhere.values().stream())
                 .filter(stale -> stale.name().changeKeys().stream().anyMatch(changed.feeds()::contains))
-                .toList()
-                .forEach(stale -> {
+                .forEach(stale -> renderers.execute(() -> {
                     try {
                         asOf(stale.name(), stale.format(), stale.url(), knownRevision(stale.name()));
                     }
@@ -204,7 +221,12 @@ public class FeedRenditions {
                         log.warn("Could not render {}.{} ahead of readers: {}", stale.name().path(),
                                 stale.format().extension(), ex.toString());
                     }
-                });
+                }));
+    }
+
+    @Override
+    public void destroy() {
+        renderers.shutdownNow();
     }
 
     private Held render(FeedName name, FeedFormat format, String url) {
@@ -212,6 +234,10 @@ public class FeedRenditions {
         record Read(FeedChange change, Optional<Feed> feed) {
         }
         Read read = snapshot.execute(status -> {
+            // One snapshot for the change stamp and the entries, so the revision labels exactly these bytes. Set
+            // here, sent with the transaction's BEGIN, rather than as the template's isolation level, which
+            // costs a round trip to set and another to reset on every render.
+            jdbc.sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").update();
             FeedChange change = catalog.lastChangeOf(name);
             return new Read(change, catalog.find(name, change).map(feed -> url == null ? feed : feed.at(url)));
         });

@@ -13,10 +13,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * The hot path of the feeds: a GET or HEAD of {@code /feeds/<name>.<format>} whose current
- * rendition this instance holds is answered here, ahead of Spring MVC's dispatch and every other
- * filter, as a copy of stored bytes (or a 304). Anything else goes on to {@link FeedController}:
- * the first request after a change (which renders), unknown feeds, other methods. Feeds are public,
+ * The hot path of the feeds: a GET or HEAD of {@code /feeds/<name>.<format>} of a feed this
+ * instance holds is answered here, ahead of Spring MVC's dispatch and every other filter, as a copy
+ * of stored bytes (or a 304); the first request after a change waits for its render here too, the
+ * moment readers poll for. Anything else goes on to {@link FeedController}: feeds not held yet,
+ * unknown feeds, other methods, a render that failed (the controller answers for it). Feeds are public,
  * so skipping the filters behind this one (metrics, security) skips nothing a feed needs; the
  * requests answered here are counted in {@code tidings.feed.served{from=memory}}.
  */
@@ -58,6 +59,14 @@ final class HeldFeedFilter implements Filter {
         // The servlet path is decoded and normalized by the container, as Spring MVC would route it; only held
         // feeds are in the map, so any other path simply misses.
         String path = request.getServletPath();
-        return path.startsWith(PREFIX) ? renditions.heldAndCurrent(path.substring(PREFIX.length())) : null;
+        if (!path.startsWith(PREFIX)) {
+            return null;
+        }
+        try {
+            return renditions.held(path.substring(PREFIX.length()));
+        }
+        catch (RuntimeException ex) {
+            return null;
+        }
     }
 }

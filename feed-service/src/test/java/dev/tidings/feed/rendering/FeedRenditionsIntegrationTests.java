@@ -61,21 +61,32 @@ class FeedRenditionsIntegrationTests extends FeedServiceIntegrationTest {
 
     @Test
     void aChangeAppliedByAnotherInstanceReachesTheRenditionsHeldHere() {
+        // What another instance's consumer commits: the notification names each feed with its new revision.
+        assertAChangeElsewhereReachesThisInstance("revision || ' ' || feed");
+    }
+
+    @Test
+    void aNotificationOfAnOlderReleaseWithNamesOnlyStillReachesTheRenditionsHeldHere() {
+        // During a rolling upgrade, instances of the previous release notify with the feeds' names only.
+        assertAChangeElsewhereReachesThisInstance("feed");
+    }
+
+    private void assertAChangeElsewhereReachesThisInstance(String payload) {
         String topic = uniqueSlug("elsewhere");
         createTopic(topic, "Before");
         String path = "/feeds/" + topic + ".rss";
         assertThat(feed(path).getTitle()).isEqualTo("Tidings: Before");
 
-        // What another instance's consumer commits for a topic event: the row, the stamp, the notification.
-        // This instance's consumer never sees it.
+        // The row, the stamp and the notification, committed by another instance; this one's consumer never sees it.
         transactions.executeWithoutResult(status -> {
             jdbc.sql("UPDATE topics SET title = 'After', version = version + 1 WHERE slug = :slug")
                     .param("slug", topic).update();
             jdbc.sql("""
-                    UPDATE feed_changes SET revision = revision + 1, changed_at = changed_at + interval '1 second'
-                    WHERE feed = :slug""").param("slug", topic).update();
-            jdbc.sql("SELECT pg_notify('feed_changes', :slug)").param("slug", topic)
-                    .query((rs, row) -> row).list();
+                    WITH touched AS (
+                        UPDATE feed_changes SET revision = revision + 1, changed_at = changed_at + interval '1 second'
+                        WHERE feed = :slug RETURNING feed, revision)
+                    SELECT pg_notify('feed_changes', %s) FROM touched""".formatted(payload))
+                    .param("slug", topic).query((rs, row) -> row).list();
         });
 
         await().atMost(Duration.ofSeconds(5)).until(() -> feed(path).getTitle().equals("Tidings: After"));
