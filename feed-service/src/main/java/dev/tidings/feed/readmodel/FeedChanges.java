@@ -5,13 +5,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * When each feed last changed, stamped with this service's clock when a change is applied: the
@@ -49,18 +54,27 @@ public class FeedChanges {
 
     private final ApplicationEventPublisher events;
 
-    FeedChanges(JdbcClient jdbc, ApplicationEventPublisher events) {
+    private final FeedRevisions revisions;
+
+    FeedChanges(JdbcClient jdbc, ApplicationEventPublisher events, FeedRevisions revisions) {
         this.jdbc = jdbc;
         this.events = events;
+        this.revisions = revisions;
     }
 
     /**
      * Stamps every feed in {@code feeds} at once, locking their rows in the collection's order, moves
      * their revisions, tells every instance the new revisions through {@code NOTIFY} (delivered on
-     * commit) in the same statement, and publishes {@link FeedsTouched} within the transaction.
+     * commit) in the same statement, and publishes {@link FeedsTouched} within the transaction. This
+     * instance learns the revisions from the statement itself once the transaction commits, without
+     * waiting for its own notification to come back.
      */
     void touch(Collection<String> feeds, Instant at) {
-        // One round trip: the notification is what a reader of the feed waits for after the commit.
+        if (feeds.isEmpty()) {
+            return;
+        }
+        Map<String, Long> touched = new HashMap<>();
+        // One round trip: after the commit, the notification is what a reader of the feed waits for.
         jdbc.sql("""
                 WITH touched AS (
                     INSERT INTO feed_changes (feed, changed_at)
@@ -70,19 +84,26 @@ public class FeedChanges {
                     ON CONFLICT (feed) DO UPDATE
                         SET changed_at = GREATEST(EXCLUDED.changed_at, feed_changes.changed_at + interval '1 second'),
                             revision = feed_changes.revision + 1
-                    RETURNING feed, revision)
-                -- Each line "<revision> <feed>"; a payload too long for NOTIFY is sent empty: read every feed.
-                SELECT pg_notify(:channel, CASE WHEN sum(octet_length(feed) + 21) > :longestPayload THEN ''
-                                                ELSE string_agg(revision || ' ' || feed, E'\\n') END)
-                FROM touched
+                    RETURNING feed, revision),
+                notified AS (
+                    -- Each line "<revision> <feed>"; a payload too long for NOTIFY is sent empty: read every feed.
+                    SELECT pg_notify(:channel, CASE WHEN sum(octet_length(feed) + 21) > :longestPayload THEN ''
+                                                    ELSE string_agg(revision || ' ' || feed, E'\\n') END)
+                    FROM touched)
+                SELECT feed, revision FROM touched, notified
                 """)
                 // Wrapped so that one SQL array is bound instead of an expanded IN list.
                 .param("feeds", new SqlParameterValue(Types.ARRAY, feeds.toArray(String[]::new)))
                 .param("changedAt", at.atOffset(ZoneOffset.UTC))
                 .param("channel", FeedRevisions.CHANNEL)
                 .param("longestPayload", FeedRevisions.LONGEST_PAYLOAD)
-                .query((rs, row) -> row)
-                .list();
+                .query((RowCallbackHandler) rs -> touched.put(rs.getString("feed"), rs.getLong("revision")));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                revisions.learn(touched);
+            }
+        });
         events.publishEvent(new FeedsTouched(Set.copyOf(feeds), at));
     }
 

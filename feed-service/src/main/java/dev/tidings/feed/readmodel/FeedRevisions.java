@@ -29,11 +29,13 @@ import org.springframework.stereotype.Component;
  * <p>Kept current by PostgreSQL: every transaction that changes feeds sends
  * {@code NOTIFY feed_changes} with their new revisions and names, delivered to every instance when
  * (and only if) it commits, whichever instance consumed the event. One thread per instance listens
- * on its own connection and takes the revisions from the notifications. After (re)connecting, and every {@link #SWEEP} as a
- * check that the connection still works, it reads them all, so a notification sent while it was
- * not listening is never missed for longer than a reconnect. Between a commit and its notification
- * (milliseconds) this instance answers with the previous content, as if the request had come a
- * moment earlier. Each time it learns of newer revisions it publishes {@link FeedsChanged}.
+ * on its own connection and takes the revisions from the notifications; the instance that committed
+ * a change learns it at once, from the statement ({@link #learn}). After (re)connecting, and every
+ * {@link #SWEEP} as a check that the connection still works, it reads them all, so a notification
+ * sent while it was not listening is never missed for longer than a reconnect. Between a commit on
+ * another instance and its notification (milliseconds) this instance answers with the previous
+ * content, as if the request had come a moment earlier. Each time it learns of newer revisions it
+ * publishes {@link FeedsChanged}.
  */
 @Component
 public class FeedRevisions implements SmartLifecycle {
@@ -128,6 +130,16 @@ public class FeedRevisions implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /**
+     * New revisions committed by this instance, learned from the statement that moved them: the feeds
+     * render without waiting for the notification, which then changes nothing.
+     */
+    void learn(Map<String, Long> committed) {
+        Set<String> changed = new HashSet<>();
+        committed.forEach((feed, revision) -> remember(feed, revision, changed));
+        announce(changed);
     }
 
     private void read(Connection connection, PGNotification[] received) throws SQLException {
