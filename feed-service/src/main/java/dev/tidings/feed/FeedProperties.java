@@ -74,7 +74,7 @@ public record FeedProperties(
     /**
      * The threads that answer HTTP requests ({@code tidings.feed.request-threads.*}), in place of
      * Tomcat's pool. Most requests are answered from memory, which is CPU work: as many threads as
-     * cores do it fastest (a hundred threads on two cores answer a fifth fewer requests). Requests
+     * cores do it fastest (on two cores, fifty threads answered a fifth fewer requests than two). Requests
      * wait in a queue for those; only when it is full do more threads start, up to {@code max}, so
      * requests that wait on the database (a render, the hub, an admin) cannot hold up the rest.
      *
