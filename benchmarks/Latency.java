@@ -35,8 +35,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Publish-to-feed and publish-to-WebSub latency: creates a topic and subscribes a WebSub subscriber
  * that runs here (an HTTP server on 127.0.0.1, which the 'local' profile allow-lists, with a secret)
  * to the topic's Atom feed; then for each of {@code warmup} + {@code count} articles writes a draft,
- * starts the clock, publishes it through content-service's API, polls the topic's Atom feed (conditional GET,
- * every millisecond) until the article is in it, and waits for the first notification whose
+ * starts the clock, publishes it through content-service's API, polls the topic's Atom feed
+ * (conditional GET, every millisecond) until the article is in it, and waits for the first notification whose
  * {@code X-Hub-Signature} verifies and that holds the article. Only the last {@code count} are
  * counted: the first {@code warmup} bring the services' JIT to the code a running service has
  * compiled (the first hundreds of publishes take two to three times as long). Prints the spread
@@ -121,9 +121,10 @@ public class Latency {
         subscriber.unsubscribe(feeds, feed);
         Collections.sort(millis);
         Collections.sort(websubMillis);
-        System.out.printf("publishes %d after %d to warm up, feed min %.1f ms, max %.1f ms; websub min %.1f ms, max %.1f ms; "
-                + "%d signed notifications%n", count, warmup, millis.get(0), millis.get(count - 1), websubMillis.get(0),
-                websubMillis.get(count - 1), subscriber.notifications.get());
+        System.out.printf("publishes %d after %d to warm up, feed min %.1f ms, max %.1f ms; "
+                + "websub min %.1f ms, max %.1f ms; %d signed notifications%n", count, warmup, millis.get(0),
+                millis.get(count - 1), websubMillis.get(0), websubMillis.get(count - 1),
+                subscriber.notifications.get());
         System.out.printf("latency feed_p50_ms=%.1f feed_p99_ms=%.1f websub_p50_ms=%.1f websub_p99_ms=%.1f%n",
                 percentile(millis, 50), percentile(millis, 99), percentile(websubMillis, 50),
                 percentile(websubMillis, 99));
