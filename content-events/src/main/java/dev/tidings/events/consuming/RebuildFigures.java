@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
 
 /**
  * A finished rebuild from the log's figures: events read, events skipped, the seconds from first
@@ -19,6 +20,12 @@ public record RebuildFigures(long events, long skipped, double seconds, double w
         return String.format(Locale.ROOT,
                 "rebuild events_per_s=%d events=%d skipped=%d seconds=%.1f writing_s=%.1f cpu_s=%.1f",
                 Math.round(events / elapsed), events, skipped, seconds, writingSeconds, cpuSeconds);
+    }
+
+    /** Logs the figures as what {@code rebuilt} from the log, and prints {@link #line()} for the benchmark. */
+    public void report(Logger log, String rebuilt) {
+        log.info("{} rebuilt from the log: {}", rebuilt, line());
+        System.out.println(line());
     }
 
     /** Starts measuring a rebuild: elapsed and CPU time from now, and the time its writers spend. */

@@ -2,6 +2,7 @@ package dev.tidings.feed.readmodel;
 
 import dev.tidings.events.ContentTopics;
 import dev.tidings.events.TopicSnapshot;
+import dev.tidings.events.consuming.FreshDatabase;
 import dev.tidings.events.consuming.RebuildFigures;
 import dev.tidings.events.consuming.ReplaySkips;
 import dev.tidings.events.consuming.TopicReplay;
@@ -84,11 +85,7 @@ class ReadModelRebuild implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         long stored = jdbc.sql("SELECT (SELECT count(*) FROM feed_entries) + (SELECT count(*) FROM topics)")
                 .query(Long.class).single();
-        if (stored > 0) {
-            // Applying the log again changes nothing (versions), so a non-empty database is a wrong URL.
-            throw new IllegalStateException("A rebuild fills a fresh database; this one already holds " + stored
-                    + " articles and topics: point spring.datasource.url at an empty one");
-        }
+        FreshDatabase.require(stored);
         TopicReplay replay = new TopicReplay(kafka.buildConsumerProperties(), BATCH_SIZE, WRITERS);
         RebuildFigures.Meter meter = RebuildFigures.start();
         long events = replay.replay(ContentTopics.TOPICS, records -> skips.readEach(records, reader::readTopic),
@@ -98,8 +95,7 @@ class ReadModelRebuild implements ApplicationRunner {
         changedFeeds.add(FeedChanges.ALL_TOPICS);
         transactions.executeWithoutResult(status -> changes.touch(changedFeeds, clock.instant()));
         figures = meter.finish(events, skips.count());
-        log.info("Read model rebuilt from the log: {}", figures.line());
-        System.out.println(figures.line());
+        figures.report(log, "Read model");
     }
 
     /** What the finished rebuild did; null while it runs. */

@@ -2,6 +2,7 @@ package dev.tidings.notifier.articles;
 
 import dev.tidings.events.ArticleEventType;
 import dev.tidings.events.ContentTopics;
+import dev.tidings.events.consuming.FreshDatabase;
 import dev.tidings.events.consuming.RebuildFigures;
 import dev.tidings.events.consuming.ReplaySkips;
 import dev.tidings.events.consuming.TopicReplay;
@@ -79,10 +80,7 @@ class ArticleStatesRebuild implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         long stored = jdbc.sql("SELECT (SELECT count(*) FROM articles) + (SELECT count(*) FROM topics)")
                 .query(Long.class).single();
-        if (stored > 0) {
-            throw new IllegalStateException("A rebuild fills a fresh database; this one already holds " + stored
-                    + " articles and topics: point spring.datasource.url at an empty one");
-        }
+        FreshDatabase.require(stored);
         TopicReplay replay = new TopicReplay(kafka.buildConsumerProperties(), BATCH_SIZE, WRITERS);
         RebuildFigures.Meter meter = RebuildFigures.start();
         long events = replay.replay(ContentTopics.TOPICS, records -> records, this::applyTopics);
@@ -90,8 +88,7 @@ class ArticleStatesRebuild implements ApplicationRunner {
                 records -> skips.readEach(records, message -> ArticleEvent.read(message, json)),
                 meter.timed(this::applyArticles));
         figures = meter.finish(events, skips.count());
-        log.info("Article states rebuilt from the log: {}", figures.line());
-        System.out.println(figures.line());
+        figures.report(log, "Article states");
     }
 
     /** What the finished rebuild did; null while it runs. */
