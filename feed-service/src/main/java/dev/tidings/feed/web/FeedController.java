@@ -33,6 +33,9 @@ class FeedController {
     @GetMapping({ "/feeds/{file}", "/feeds/tags/{file}", "/feeds/topics/{file}", "/feeds/{name}/archive/{file}",
             "/feeds/tags/{tag}/archive/{file}" })
     void feed(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getAttribute(HeldFeedFilter.RENDER_FAILURE) instanceof RuntimeException failure) {
+            throw failure;
+        }
         String path = request.getServletPath().substring(HeldFeedFilter.PREFIX.length());
         int dot = path.lastIndexOf('.');
         if (dot < 1 || dot < path.lastIndexOf('/')) {

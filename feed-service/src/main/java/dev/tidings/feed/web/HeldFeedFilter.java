@@ -17,13 +17,17 @@ import java.io.IOException;
  * instance holds is answered here, ahead of Spring MVC's dispatch and every other filter, as a copy
  * of stored bytes (or a 304); the first request after a change waits for its render here too, the
  * moment readers poll for. Anything else goes on to {@link FeedController}: feeds not held yet,
- * unknown feeds, other methods, a render that failed (the controller answers for it). Feeds are public,
- * so skipping the filters behind this one (metrics, security) skips nothing a feed needs; the
- * requests answered here are counted in {@code tidings.feed.served{from=memory}}.
+ * unknown feeds, other methods, a render that failed here (the controller answers for it, see
+ * {@link #RENDER_FAILURE}). Feeds are public, so skipping the filters behind this one (metrics,
+ * security) skips nothing a feed needs; the requests answered here are counted in
+ * {@code tidings.feed.served{from=memory}}.
  */
 final class HeldFeedFilter implements Filter {
 
     static final String PREFIX = "/feeds/";
+
+    /** The request attribute holding a render of a held feed that failed here, for the controller to answer. */
+    static final String RENDER_FAILURE = HeldFeedFilter.class.getName() + ".renderFailure";
 
     private final FeedRenditions renditions;
 
@@ -66,6 +70,8 @@ final class HeldFeedFilter implements Filter {
             return renditions.held(path.substring(PREFIX.length()));
         }
         catch (RuntimeException ex) {
+            // Answered by the controller as a problem, without a second try that would wait on the database again.
+            request.setAttribute(RENDER_FAILURE, ex);
             return null;
         }
     }
