@@ -128,13 +128,37 @@ public abstract class FeedServiceIntegrationTest {
     }
 
     protected HttpResponse<byte[]> exchange(String method, String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (headers.length > 0) {
             request.headers(headers);
         }
+        return send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** {@code method} on {@code path} with the bearer {@code token} and a JSON {@code body}, each left out if null. */
+    protected HttpResponse<String> withJson(String method, String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The address of {@code path} on this test's server. */
+    protected URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** Sends {@code request} and waits for the answer, failing the test on an I/O error. */
+    protected <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request.build(), body);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

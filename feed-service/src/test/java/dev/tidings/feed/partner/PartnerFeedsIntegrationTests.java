@@ -10,11 +10,6 @@ import dev.tidings.events.ArticleEventType;
 import dev.tidings.events.ArticleSnapshot;
 import dev.tidings.feed.FeedServiceIntegrationTest;
 import io.micrometer.core.instrument.Counter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,7 +18,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,12 +31,7 @@ class PartnerFeedsIntegrationTests extends FeedServiceIntegrationTest {
 
     private static final String ADMIN = "local-admin-key";
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     private final JsonMapper json = JsonMapper.builder().build();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcClient jdbc;
@@ -262,9 +251,9 @@ class PartnerFeedsIntegrationTests extends FeedServiceIntegrationTest {
                 "{\"topics\":[\"" + topic + "\"]}").statusCode()).isEqualTo(404);
         assertThat(admin("PUT", "/api/admin/partners/not-a-uuid/topics", "{\"topics\":[\"" + topic + "\"]}")
                 .statusCode()).isEqualTo(400);
-        assertThat(send("POST", "/api/admin/partners", "local-editor-key",
+        assertThat(withJson("POST", "/api/admin/partners", "local-editor-key",
                 "{\"name\":\"Editor\",\"topics\":[\"" + topic + "\"]}").statusCode()).isEqualTo(403);
-        assertThat(send("GET", "/api/admin/partners", null, null).statusCode()).isEqualTo(401);
+        assertThat(withJson("GET", "/api/admin/partners", null, null).statusCode()).isEqualTo(401);
     }
 
     private JsonNode createPartner(String name, String topic) {
@@ -287,28 +276,6 @@ class PartnerFeedsIntegrationTests extends FeedServiceIntegrationTest {
     }
 
     private HttpResponse<String> admin(String method, String path, String body) {
-        return send(method, path, ADMIN, body);
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
+        return withJson(method, path, ADMIN, body);
     }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.tidings.events.ArticleEventType;
 import dev.tidings.events.ArticleSnapshot;
 import dev.tidings.feed.FeedServiceIntegrationTest;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,7 +20,6 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -35,9 +33,6 @@ import org.springframework.test.context.TestPropertySource;
 class RequestThreadsIntegrationTests extends FeedServiceIntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    private int port;
 
     @Autowired
     private DataSource dataSource;
@@ -76,7 +71,7 @@ class RequestThreadsIntegrationTests extends FeedServiceIntegrationTest {
     }
 
     private CompletableFuture<HttpResponse<Void>> send(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
                 .timeout(Duration.ofSeconds(60)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
     }

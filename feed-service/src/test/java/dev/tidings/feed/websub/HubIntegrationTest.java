@@ -6,10 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tidings.feed.FeedProperties;
 import dev.tidings.feed.FeedServiceIntegrationTest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +16,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,17 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 abstract class HubIntegrationTest extends FeedServiceIntegrationTest {
 
-    private static final String ADMIN = "Bearer local-admin-key";
-
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final String ADMIN_KEY = "local-admin-key";
 
     protected final JsonMapper json = JsonMapper.builder().build();
 
     @Autowired
     protected FeedProperties properties;
-
-    @LocalServerPort
-    protected int serverPort;
 
     protected TestSubscriber subscriber;
 
@@ -66,9 +57,9 @@ abstract class HubIntegrationTest extends FeedServiceIntegrationTest {
                 .map(parameter -> URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + serverPort + "/hub"))
+        return send(HttpRequest.newBuilder(uri("/hub"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body)), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The admin's view of the subscription of {@code callback}, if the hub holds one. */
@@ -82,26 +73,6 @@ abstract class HubIntegrationTest extends FeedServiceIntegrationTest {
 
     /** A request with the admin's key; {@code body}, if any, as JSON. */
     protected HttpResponse<String> admin(String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + serverPort + path))
-                .header("Authorization", ADMIN)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return send(request);
-    }
-
-    protected HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
+        return withJson(method, path, ADMIN_KEY, body);
     }
 }
